@@ -1,0 +1,1 @@
+"""kg: Vietnamese political news → RDF knowledge graph."""

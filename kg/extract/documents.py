@@ -1,0 +1,316 @@
+"""Numbered documents: identifier, type, date, issuer stated in the text, subject.
+
+Rules (the ``rule`` on each evidence):
+
+* ``documents.typed_number`` — "Chỉ thị số 55-CT/TW", "quyết định 3897/QĐ-UBND", "Nghị quyết 35".
+* ``documents.symbol_only`` — "số 669/QĐ-UBND" without a type word: the type comes from the symbol code.
+* ``documents.date_after`` / ``documents.date_signed`` / ``documents.date_before`` — the document's date.
+* ``documents.issuer_of`` ("của X"), ``documents.issuer_by`` ("do/được X ký"), ``documents.issuer_subject``
+  ("X vừa ký Quyết định …"), ``documents.issuer_then`` ("Tại Văn bản …, X đã …"), ``documents.issuer_apposed``
+  ("Nghị quyết 04 Bộ Chính trị").
+
+The symbol's issuer code (TW, TTg, CP, UBND, QH14 …) is decoded into ``symbol_issuer_kind``: inferred, never
+given as the stated issuer.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import date
+
+from kg.extract.people import PeopleExtractor
+from kg.extract.tokens import Sentence
+from kg.facts import Document, Evidence, Organization
+from kg.knowledge import DocType, Knowledge
+from kg.text import clean, fold
+
+_SEP = r"\s?[/\-–]\s?"
+_PART = r"(?:\d{4}|[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:\.[A-ZĐ0-9]+)*)"
+NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})*(?![\wĐđ])"
+SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least one symbol part
+DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
+DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
+UNIT_AFTER = re.compile(
+    r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
+    r"dự án|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
+    re.IGNORECASE,
+)
+ISSUE_VERBS = ("ban hành", "ra", "có", "ký", "phê duyệt", "gửi", "thông qua", "ký ban hành", "vừa ký")
+AUX = frozenset({"đã", "vừa", "mới", "cũng", "đồng", "thời", "trước", "đó"})
+
+
+def iso_date(day: str, month: str, year: str) -> str | None:
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def norm_number(number: str) -> str:
+    """Identifier key: no spaces, separators or case (16-NQ/TW and 16/NQ-TW are one document)."""
+    return re.sub(r"[\s./\-–]+", "", number).casefold()
+
+
+def tidy_number(number: str) -> str:
+    """The identifier as written, spaces inside the symbol removed ("470- QĐNS/TW" → "470-QĐNS/TW")."""
+    return re.sub(r"\s+", "", number).replace("–", "-")
+
+
+class DocumentExtractor:
+    def __init__(self, knowledge: Knowledge, people: PeopleExtractor) -> None:
+        self.k = knowledge
+        self.people = people
+        labels = sorted({clean(" ".join(key)) for key in knowledge.doc_types._entries}, key=len, reverse=True)
+        types = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
+        self.typed = re.compile(rf"(?<![\wĐđ])(?P<type>(?i:{types}))(?:\s+(?i:số))?\s*(?P<num>{NUMBER})")
+        self.symbol_only = re.compile(rf"(?<![\wĐđ])(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
+
+    def doc_type(self, label: str) -> DocType | None:
+        return self.k.doc_types.get(label)
+
+    def type_from_symbol(self, number: str) -> DocType | None:
+        for part in re.split(r"[/\-–\s]+", number):
+            if part and not part.isdigit():
+                dtype = self.k.doc_types_by_code.get(part)
+                if dtype:
+                    return dtype
+        return None
+
+    def extract(self, s: Sentence, text: str, article: str) -> list[Document]:
+        sent = text[s.start : s.end]
+        found: list[tuple[int, int, str, DocType | None, str]] = []
+        for m in self.typed.finditer(sent):
+            number = tidy_number(m.group("num"))
+            if "/" not in number and "-" not in number:
+                rest = sent[m.end() :]
+                if UNIT_AFTER.match(rest) or (len(number) == 4 and 1900 <= int(number[:4]) <= 2100):
+                    continue
+            found.append((m.start(), m.end(), number, self.doc_type(m.group("type")), "documents.typed_number"))
+        for m in self.symbol_only.finditer(sent):
+            if any(a <= m.start("num") < b for a, b, *_ in found):
+                continue
+            number = tidy_number(m.group("num"))
+            dtype = self.type_from_symbol(number)
+            if dtype:
+                found.append((m.start(), m.end(), number, dtype, "documents.symbol_only"))
+        found.sort(key=lambda f: f[0])
+        docs = []
+        for idx, (a, b, number, dtype, rule) in enumerate(found):
+            if dtype is None:
+                dtype = self.type_from_symbol(number)
+            ev = Evidence(article, s.start + a, s.start + b, rule, 0.95 if "/" in number or "-" in number else 0.85,
+                          s.start, s.end)
+            doc = Document(number, dtype.label if dtype else None, dtype.iri if dtype else None, ev,
+                           symbol_issuer_kind=self.k.issuer_kind(number) if ("/" in number or "-" in number) else None)
+            next_start = found[idx + 1][0] if idx + 1 < len(found) else len(sent)
+            doc = self._after(doc, s, sent, b, next_start, article, only=len(found) == 1)
+            doc = self._before(doc, s, sent, a, article, only=len(found) == 1, first=idx == 0)
+            docs.append(doc)
+        return docs
+
+    # -- what follows the number: date, issuer, subject ------------------------------------------------
+
+    def _after(self, doc: Document, s: Sentence, sent: str, b: int, limit: int, article: str, only: bool) -> Document:
+        pos = b
+        m = re.match(rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|ra)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent[pos:limit])
+        if m:
+            d = self._date(m)
+            if d:
+                doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
+                                                                  "documents.date_after", 0.95))
+            pos += m.end()
+        m = re.match(r"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>của)|(?P<by>do|được))\s+", sent[pos:limit])
+        if m and not doc.issuer:
+            issuer, end = self._issuer_at(s, s.start + pos + m.end())
+            if issuer:
+                rule = "documents.issuer_of" if m.group("of") else "documents.issuer_by"
+                doc = replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos + m.start(),
+                                                                           end - s.start, rule, 0.9))
+                pos = end - s.start
+        elif not doc.issuer:
+            body = self._token_at(s, s.start + pos + (len(sent[pos:]) - len(sent[pos:].lstrip())))
+            if body is not None and self.k.bodies.match(s.keys, body):
+                issuer, end = self._issuer_at(s, s.toks[body].start)
+                if issuer:
+                    doc = replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos, end - s.start,
+                                                                               "documents.issuer_apposed", 0.7))
+                    pos = end - s.start
+        if not doc.date and only:
+            m = re.search(rf"(?:ký|ban hành)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent[pos:limit])
+            if m:
+                d = self._date(m)
+                if d:
+                    doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
+                                                                      "documents.date_signed", 0.8))
+        m = re.match(r"[^.;:]{0,80}?\bvề\s+(?:việc\s+)?(?P<subj>[^.;:()“”\"\n]{3,200}?)(?=[.;:()“”\"\n]|,\s|$)",
+                     sent[pos:limit])
+        if m and m.start() < 40:
+            doc = replace(doc, subject=clean(m.group("subj")))
+        if not doc.issuer and only:
+            doc = self._issuer_then(doc, s, sent, pos, article)
+        return doc
+
+    def _issuer_then(self, doc: Document, s: Sentence, sent: str, pos: int, article: str) -> Document:
+        """"Tại Văn bản số … ngày …, Thủ tướng Chính phủ đã có ý kiến": the clause's subject issued it."""
+        before = sent[: doc.evidence.start - s.start].rstrip()
+        if not re.search(r"(?i:(?:^|\s)(?:tại|theo))$", before):
+            return doc
+        m = re.match(r"\s*,\s*", sent[pos:])
+        if not m:
+            return doc
+        issuer, end = self._issuer_at(s, s.start + pos + m.end())
+        if issuer:
+            return replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos, end - s.start,
+                                                                        "documents.issuer_then", 0.75))
+        return doc
+
+    # -- what precedes the type word: "X (đã) ký Quyết định …", "của X (tại Công văn …)" ---------------
+
+    def _before(self, doc: Document, s: Sentence, sent: str, a: int, article: str, only: bool, first: bool) -> Document:
+        ti = self._token_at(s, s.start + a)
+        if ti is None:
+            return doc
+        if not doc.issuer:
+            j = ti
+            if j > 0 and s.toks[j - 1].text == "(" and j > 1 and s.keys[j - 2] in ("tại", "theo"):
+                end = j - 2
+                issuer = self._issuer_ending_at(s, end, after_of=True)
+                if issuer:
+                    org, k0 = issuer
+                    doc = replace(doc, issuer=org, issuer_evidence=self._ev(
+                        s, article, s.toks[k0].start - s.start, s.toks[end - 1].end - s.start, "documents.issuer_of", 0.8))
+            else:
+                verb_end = j
+                verb_start = self._verb_before(s, verb_end)
+                if verb_start is not None:
+                    end = verb_start
+                    while end > 0 and s.keys[end - 1] in AUX:
+                        end -= 1
+                    issuer = self._issuer_ending_at(s, end, after_of=False)
+                    if issuer:
+                        org, k0 = issuer
+                        doc = replace(doc, issuer=org, issuer_evidence=self._ev(
+                            s, article, s.toks[k0].start - s.start, s.toks[end - 1].end - s.start,
+                            "documents.issuer_subject", 0.85))
+                        if not doc.date and first:
+                            dm = None
+                            for dm in DATE_RE.finditer(sent[: s.toks[k0].start - s.start]):
+                                pass
+                            if dm and s.toks[k0].start - s.start - dm.end() <= 4:
+                                d = self._date(dm)
+                                if d:
+                                    doc = replace(doc, date=d, date_evidence=self._ev(
+                                        s, article, dm.start(), dm.end(), "documents.date_before", 0.8))
+        return doc
+
+    def _verb_before(self, s: Sentence, j: int) -> int | None:
+        """Start token of an issuing verb ("ban hành", "ký", "có" …) that ends right before token ``j``."""
+        for verb in sorted(ISSUE_VERBS, key=len, reverse=True):
+            words = verb.split()
+            k0 = j - len(words)
+            if k0 >= 0 and s.keys[k0:j] == words:
+                return k0
+        return None
+
+    def _issuer_ending_at(self, s: Sentence, end: int, after_of: bool) -> tuple[Organization, int] | None:
+        """An organization or office (with an optional person name) whose phrase ends at token ``end``."""
+        if end <= 0:
+            return None
+        for k0 in range(max(0, end - 16), end):
+            if after_of and (k0 == 0 or s.keys[k0 - 1] != "của"):
+                continue
+            t = s.toks[k0]
+            if not t.cap:
+                continue
+            org, stop = self._issuer_tokens(s, k0)
+            if org is None:
+                continue
+            if stop == end:
+                return org, k0
+            name_end = self.people.name_at(s, self.people.skip_prefixes(s, stop), foreign=False)
+            if name_end == end:
+                return org, k0
+        return None
+
+    def _issuer_tokens(self, s: Sentence, k0: int) -> tuple[Organization | None, int]:
+        title = self.people.title_at(s, k0)
+        if title is not None:
+            org = self.people.org_of(title, [title])
+            label = f"{title.role.label} {org.label}" if org else title.role.label
+            return Organization(clean(label)), title.end
+        end, parts = self.people.parse_org(s, k0, None, has_parts=False)
+        parts = [p for p in parts if p.kind != "paren"]
+        if not parts or parts[0].kind not in ("body", "orgkind", "abbrev"):
+            return None, k0
+        if parts[0].kind == "abbrev" and not self.k.org_kinds.get(parts[0].text):
+            return None, k0
+        label = clean(" ".join(p.text for p in parts))
+        body = self.k.bodies.get(label)
+        return Organization(body.label if body else label), end
+
+    def _issuer_at(self, s: Sentence, char: int) -> tuple[Organization | None, int]:
+        """The issuer phrase starting at character ``char`` (an office or a body), and its end offset."""
+        ti = self._token_at(s, char)
+        if ti is None:
+            return None, char
+        ti = self.people.skip_prefixes(s, ti)
+        org, end = self._issuer_tokens(s, ti)
+        if org is None:
+            return None, char
+        return org, s.toks[end - 1].end
+
+    @staticmethod
+    def _token_at(s: Sentence, char: int) -> int | None:
+        for i, t in enumerate(s.toks):
+            if t.start >= char:
+                return i
+        return None
+
+    @staticmethod
+    def _date(m: re.Match[str]) -> str | None:
+        g = m.groups()[-7:]
+        if g[0]:
+            return iso_date(g[0], g[2], g[3])
+        return iso_date(g[4], g[5], g[6])
+
+    @staticmethod
+    def _ev(s: Sentence, article: str, a: int, b: int, rule: str, conf: float) -> Evidence:
+        return Evidence(article, s.start + a, s.start + b, rule, conf, s.start, s.end)
+
+
+def merge_documents(docs: list[Document]) -> list[Document]:
+    """One document per identifier in an article: same number written two ways, bare "81" into "81/2015/NĐ-CP"."""
+    by_key: dict[tuple[str, str], Document] = {}
+    order: list[tuple[str, str]] = []
+    for d in docs:
+        key = (norm_number(d.number), fold(d.type_label or ""))
+        if key in by_key:
+            by_key[key] = _combine(by_key[key], d)
+        else:
+            by_key[key] = d
+            order.append(key)
+    # a bare number folds into the full identifier of the same type that starts with it
+    for key in list(order):
+        num, dtype = key
+        d = by_key[key]
+        if "/" in d.number or "-" in d.number:
+            continue
+        fulls = [k2 for k2 in order if k2 != key and k2[1] == dtype and k2 in by_key
+                 and re.match(rf"{re.escape(d.number)}[/\-]", by_key[k2].number)]
+        if len(fulls) == 1:
+            by_key[fulls[0]] = _combine(by_key[fulls[0]], d)
+            del by_key[key]
+    return [by_key[k] for k in order if k in by_key]
+
+
+def _combine(a: Document, b: Document) -> Document:
+    """Keep ``a``'s identifier; take date, issuer, subject from whichever mention states them."""
+    return replace(
+        a,
+        type_label=a.type_label or b.type_label, type_iri=a.type_iri or b.type_iri,
+        date=a.date or b.date, date_evidence=a.date_evidence if a.date else b.date_evidence,
+        issuer=a.issuer or b.issuer, issuer_evidence=a.issuer_evidence if a.issuer else b.issuer_evidence,
+        symbol_issuer_kind=a.symbol_issuer_kind or b.symbol_issuer_kind, subject=a.subject or b.subject,
+    )

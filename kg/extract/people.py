@@ -1,0 +1,433 @@
+"""Persons and their posts from title chains and appositions.
+
+Rules (each name is the ``rule`` on the evidence it produces):
+
+* ``people.chain_before_name`` — "Ủy viên Bộ Chính trị, Bí thư Thành ủy Hà Nội Nguyễn Văn A": every title
+  of a chain before a name is one post.
+* ``people.apposition`` — "ông Nguyễn Văn A, Chủ tịch UBND tỉnh B, cho biết" / "Nguyễn Văn A - Bộ trưởng …".
+* ``people.chain_comma_name`` — "do Chủ tịch UBND tỉnh B, Nguyễn Văn A ký": a chain, a comma, a name.
+
+A title = role (data: ``ontology/roles.ttl``) + organization phrase. Where the organization ends and the
+name starts is decided with the gazetteers (known bodies, places) and Vietnamese family names.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.extract.tokens import DASHES, PUNCT_BREAK, Sentence
+from kg.facts import Evidence, Organization, Person, Post
+from kg.knowledge import Knowledge, Role
+from kg.text import clean
+
+CHAIN_SEPARATORS = frozenset({",", "kiêm", "-", "–", "—", "và"})
+MAX_NAME = 4
+
+
+@dataclass
+class OrgPart:
+    """One piece of an organization phrase: how it was recognized and the text to write for it."""
+
+    kind: str  # "body" | "place" | "level" | "orgkind" | "abbrev" | "word" | "paren"
+    start: int
+    end: int
+    text: str
+    takes_place: bool = False
+
+
+@dataclass
+class Title:
+    role: Role
+    start: int  # token index of the role (or of its former marker)
+    end: int  # token index after the organization phrase
+    parts: list[OrgPart] = field(default_factory=list)
+    fixed_org: str | None = None
+    former: bool = False
+
+
+class PeopleExtractor:
+    """Finds title chains tied to person names in one sentence at a time."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    # -- names ---------------------------------------------------------------------------------------
+
+    def cap_run(self, s: Sentence, i: int) -> int:
+        """End index of the run of capitalized word tokens starting at ``i``."""
+        j = i
+        while j < len(s.toks) and (s.toks[j].cap and (s.toks[j].is_word or s.toks[j].is_initials)):
+            j += 1
+        return j
+
+    def name_score(self, s: Sentence, i: int, j: int) -> float:
+        """How much ``toks[i:j]`` looks like a Vietnamese person name (0 = not a name)."""
+        n = j - i
+        if not 2 <= n <= MAX_NAME:
+            return 0.0
+        keys = s.keys[i:j]
+        if keys[0] not in self.k.family_names:
+            return 0.0
+        if any(len(t.text) > 1 and t.text.isupper() for t in s.toks[i:j]):
+            return 0.0
+        score = 1.0 + (0.5 if n == 3 else 0.2 if n in (2, 4) else 0.0)
+        if n >= 3 and keys[1] in self.k.middle_names:
+            score += 0.3
+        return score
+
+    def foreign_name(self, s: Sentence, i: int, j: int) -> bool:
+        """A run of 1–4 capitalized tokens that no gazetteer explains (Donald Trump, H.R. McMaster)."""
+        if not 1 <= j - i <= MAX_NAME:
+            return False
+        for x in range(i, j):
+            t = s.toks[x]
+            if self.k.expand(t.text) or (len(t.text) > 1 and t.text.isupper() and not t.is_initials):
+                return False
+            if self.k.bodies.match(s.keys, x) or self.k.places.match(s.keys, x) or self.k.org_kinds.match(s.keys, x):
+                return False
+            if self.k.roles.match(s.keys, x) or self.k.ranks.match(s.keys, x):
+                return False
+        return j - i >= 2 or s.toks[i].is_initials
+
+    def name_at(self, s: Sentence, i: int, *, foreign: bool) -> int | None:
+        """End index of a person name starting exactly at ``i`` and ending a capitalized run, else None."""
+        if i >= len(s.toks) or not s.toks[i].cap:
+            return None
+        j = self.cap_run(s, i)
+        if j == i:
+            return None
+        if self.name_score(s, i, j) > 0:
+            return j
+        if s.toks[i].is_initials and j - i <= MAX_NAME:
+            return j
+        if foreign and self.foreign_name(s, i, j):
+            return j
+        return None
+
+    def skip_prefixes(self, s: Sentence, i: int) -> int:
+        """Skip honorifics, ranks, degrees before a name (ông, Thiếu tướng, GS.TS)."""
+        while i < len(s.toks):
+            m = self.k.honorifics.match(s.keys, i) or self.k.ranks.match(s.keys, i)
+            if not m:
+                break
+            i += m[0]
+        return i
+
+    # -- organizations ---------------------------------------------------------------------------------
+
+    def place_after_level(self, s: Sentence, i: int, stop: int) -> int:
+        """End of the place name after an administrative level word, leaving a following name intact."""
+        m = self.k.places.match(s.keys, i)
+        if m and (i + m[0] >= stop or not s.toks[i + m[0]].cap or self.name_at(s, i + m[0], foreign=True)):
+            return i + m[0]
+        if stop <= i:
+            return i
+        best_end, best = stop, 0.0  # default: the whole run is the place
+        for k in range(i, stop - 1):
+            score = self.name_score(s, k, stop)
+            if score <= 0:
+                continue
+            place_len = k - i
+            score += {0: -0.6, 1: -0.1, 2: 0.3}.get(place_len, 0.0)
+            if score > best:
+                best, best_end = score, k
+        return best_end
+
+    def parse_org(self, s: Sentence, i: int, role: Role | None, has_parts: bool = False) -> tuple[int, list[OrgPart]]:
+        """Read the organization phrase at ``i``; stop where a person name, a new title or a break starts."""
+        k, toks, keys = self.k, s.toks, s.keys
+        parts: list[OrgPart] = []
+        complete = False
+        j = i
+        n = len(toks)
+        while j < n:
+            t = toks[j]
+            if t.text == "(":
+                close = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].text == ")"), None)
+                if close is not None and all(toks[x].cap or not toks[x].is_word for x in range(j + 1, close)):
+                    parts.append(OrgPart("paren", j, close + 1, ""))
+                    j = close + 1
+                    continue
+                break
+            if t.text in PUNCT_BREAK:
+                break
+            if t.text in DASHES:
+                nxt = j + 1
+                if (parts and nxt < n and toks[nxt].cap and not k.roles.match(keys, nxt)
+                        and not self.name_at(s, nxt, foreign=False) and parts[-1].kind != "paren"):
+                    parts.append(OrgPart("word", j, j + 1, "-"))
+                    j += 1
+                    continue
+                break
+            if not t.is_word and not t.text[:1].isdigit():
+                if t.text == "&" and parts:
+                    parts.append(OrgPart("word", j, j + 1, "&"))
+                    j += 1
+                    continue
+                break
+            if (parts or has_parts) and (k.roles.match(keys, j) or k.title_forms.match(keys, j)) and t.cap:
+                if not k.bodies.match(keys, j) and not k.org_kinds.match(keys, j):
+                    break
+            if k.honorifics.match(keys, j) and not t.cap:
+                break
+            # a known body, possibly with the role's head noun elided (Bộ trưởng Ngoại giao → Bộ Ngoại giao)
+            m = k.bodies.match(keys, j)
+            if m is None and role and role.org_head and not parts and not has_parts:
+                head = tuple(keys[j:j])  # placeholder for typing
+                del head
+                m2 = self._body_with_head(s, j, role.org_head)
+                if m2:
+                    parts.append(OrgPart("body", j, j + m2[0], m2[1], takes_place=False))
+                    j += m2[0]
+                    complete = True
+                    continue
+            if m:
+                parts.append(OrgPart("body", j, j + m[0], m[1].label))
+                j += m[0]
+                complete = True
+                continue
+            lvl = k.admin_levels.match(keys, j)
+            abbrev = k.expand(t.text)
+            if lvl or (abbrev and abbrev.casefold() in ("thành phố", "tỉnh", "huyện", "quận", "xã", "phường")):
+                size = lvl[0] if lvl else 1
+                if lvl is None and j + 1 < n and toks[j + 1].text == ".":
+                    size = 2
+                end_run = self.cap_run(s, j + size)
+                end_place = self.place_after_level(s, j + size, end_run)
+                text = " ".join([abbrev or clean(" ".join(x.text for x in toks[j : j + size]))]
+                                + [x.text for x in toks[j + size : end_place]])
+                parts.append(OrgPart("level", j, end_place, text))
+                j = end_place
+                complete = end_place > j - 0 and end_place > (j + size - 1)
+                if end_place < n and toks[end_place].cap and self.name_at(s, end_place, foreign=True):
+                    break
+                continue
+            if t.cap and (parts or has_parts):
+                foreign = complete
+                end = self.name_at(s, j, foreign=foreign)
+                if end is not None:
+                    pm = k.places.match(keys, j)
+                    if not (pm and parts and parts[-1].takes_place and pm[0] < end - j):
+                        break
+            pm = k.places.match(keys, j)
+            if pm and (parts or has_parts):
+                parts.append(OrgPart("place", j, j + pm[0], pm[1].label))
+                j += pm[0]
+                complete = True
+                continue
+            om = k.org_kinds.match(keys, j)
+            if om:
+                parts.append(OrgPart("orgkind", j, j + om[0], om[1].label, takes_place=om[1].takes_place))
+                j += om[0]
+                complete = False
+                continue
+            if abbrev:
+                parts.append(OrgPart("abbrev", j, j + 1, abbrev))
+                j += 1
+                if j < n and toks[j].text == "." and t.text in ("TP", "Tp"):
+                    j += 1
+                complete = False
+                continue
+            if t.cap or t.text[:1].isdigit():
+                if not parts and not has_parts and not t.cap:
+                    break
+                parts.append(OrgPart("word", j, j + 1, t.text))
+                j += 1
+                complete = False
+                continue
+            # a lower-case syllable continues the name only when the name's vocabulary says so
+            if parts and (keys[j - 1], keys[j]) in k.org_bigrams:
+                parts.append(OrgPart("word", j, j + 1, t.text))
+                j += 1
+                continue
+            if parts and keys[j] not in k.stop_words and self._lowercase_bridge(s, j):
+                parts.append(OrgPart("word", j, j + 1, t.text))
+                j += 1
+                continue
+            break
+        return j, parts
+
+    def _lowercase_bridge(self, s: Sentence, j: int) -> bool:
+        """Lower-case words (at most 3, no stop word) followed by a capitalized organization word."""
+        for x in range(j, min(len(s.toks), j + 4)):
+            t = s.toks[x]
+            if t.cap:
+                return not self.name_at(s, x, foreign=False)
+            if not t.is_word or s.keys[x] in self.k.stop_words or self.k.roles.match(s.keys, x):
+                return False
+        return False
+
+    def _body_with_head(self, s: Sentence, j: int, head: str) -> tuple[int, str] | None:
+        """A known body whose head noun the text leaves out, e.g. "Ngoại giao" after "Bộ trưởng"."""
+        keys = [head.casefold(), *s.keys[j : j + self.k.bodies.max_len]]
+        m = self.k.bodies.match(keys, 0)
+        if m and m[0] > 1:
+            return m[0] - 1, m[1].label
+        return None
+
+    # -- titles and chains ---------------------------------------------------------------------------
+
+    def title_at(self, s: Sentence, i: int) -> Title | None:
+        """A title (role + organization phrase) starting at token ``i``, or None."""
+        k = self.k
+        j = i
+        former = False
+        m = k.former_markers.match(s.keys, j)
+        if m:
+            former, j = True, j + m[0]
+        else:
+            m = k.new_markers.match(s.keys, j)
+            if m:
+                j += m[0]
+        tf = k.title_forms.match(s.keys, j)
+        rm = k.roles.match(s.keys, j)
+        if tf and (not rm or tf[0] >= rm[0]):
+            title = Title(tf[1].role, i, j + tf[0], fixed_org=tf[1].org, former=former)
+            end, parts = self.parse_org(s, title.end, None, has_parts=True)
+            title.parts, title.end = parts, end
+            return title
+        if not rm:
+            return None
+        role = rm[1]
+        end, parts = self.parse_org(s, j + rm[0], role)
+        return Title(role, i, end, parts, former=former)
+
+    def chain_at(self, s: Sentence, i: int) -> list[Title]:
+        """Titles of a chain starting at ``i``, joined by commas, "kiêm", dashes."""
+        chain: list[Title] = []
+        j = i
+        while True:
+            title = self.title_at(s, j)
+            if title is None:
+                break
+            if chain and chain[-1].former and not title.former:
+                title.former = True
+            chain.append(title)
+            j = title.end
+            if j < len(s.toks) and s.toks[j].text in CHAIN_SEPARATORS:
+                nxt = j + 1
+                if nxt < len(s.toks) and (self.k.roles.match(s.keys, nxt) or self.k.title_forms.match(s.keys, nxt)
+                                          or self.k.former_markers.match(s.keys, nxt)):
+                    j = nxt
+                    continue
+            break
+        return chain
+
+    # -- organizations of a chain -------------------------------------------------------------------
+
+    def org_of(self, title: Title, chain: list[Title]) -> Organization | None:
+        """Full organization of a title: expanded, implicit body supplied, elided place completed."""
+        parts = [p for p in title.parts if p.kind != "paren"]
+        forms = tuple(p.text for p in parts)
+        if title.fixed_org:
+            extra = " ".join(p.text for p in parts)
+            label = clean(f"{title.fixed_org} {extra}") if extra else title.fixed_org
+            return Organization(label, forms)
+        if not parts:
+            if title.role.implied_org:
+                return Organization(title.role.implied_org)
+            return None
+        texts = [p.text for p in parts]
+        if title.role.org_head and parts[0].kind not in ("body",) and texts[0].casefold() != title.role.org_head.casefold():
+            if not self.k.org_kinds.get(texts[0]):
+                texts.insert(0, title.role.org_head)
+        label = clean(" ".join(texts).replace(" - ", " - ").replace(" & ", " và "))
+        # elided place: "Phó Bí thư Thành ủy, Chủ tịch UBND TP. Cần Thơ" → Thành ủy Cần Thơ
+        if len(parts) == 1 and parts[0].kind == "orgkind" and parts[0].takes_place:
+            place = self._chain_place(chain)
+            if place:
+                level, name = place
+                label = f"{label} {name}" if parts[0].text.casefold().endswith(("ủy", "uỷ")) else f"{label} {level} {name}"
+        return Organization(label, forms)
+
+    @staticmethod
+    def _chain_place(chain: list[Title]) -> tuple[str, str] | None:
+        places = []
+        for t in chain:
+            for p in t.parts:
+                if p.kind == "level":
+                    words = p.text.split()
+                    level = " ".join(w for w in words if w[:1].islower())
+                    name = " ".join(w for w in words if w[:1].isupper())
+                    if name:
+                        places.append((level, name))
+        return places[0] if len(set(places)) == 1 else None
+
+    # -- the rules ------------------------------------------------------------------------------------
+
+    def extract(self, s: Sentence, article: str) -> list[Post]:
+        posts: list[Post] = []
+        used: set[int] = set()  # token indexes already part of a fact
+        n = len(s.toks)
+        i = 0
+        while i < n:
+            if i in used:
+                i += 1
+                continue
+            # apposition: [honorific] NAME (, | - | () chain
+            start = self.skip_prefixes(s, i)
+            name_end = self.name_at(s, start, foreign=start > i)
+            if name_end is not None and name_end < n and s.toks[name_end].text in (",", "-", "–", "("):
+                chain = self.chain_at(s, name_end + 1)
+                if chain and self._apposition_ends(s, chain[-1].end):
+                    person = self._person(s, start, name_end)
+                    for t in chain:
+                        posts.append(self._post(s, article, person, t, chain, start, chain[-1].end,
+                                                "people.apposition", 0.85))
+                    used.update(range(i, chain[-1].end))
+                    i = chain[-1].end
+                    continue
+            chain = self.chain_at(s, i)
+            if chain:
+                end = chain[-1].end
+                j = self.skip_prefixes(s, end)
+                name_end = self.name_at(s, j, foreign=True)
+                rule, conf = "people.chain_before_name", 0.9
+                if name_end is None and end < n and s.toks[end].text == "," and not self._is_apposition(chain):
+                    j = self.skip_prefixes(s, end + 1)
+                    name_end = self.name_at(s, j, foreign=False)
+                    rule, conf = "people.chain_comma_name", 0.7
+                    if name_end is not None and name_end < n and s.toks[name_end].text == ",":
+                        name_end = None  # "A, B, C": a list, not a name
+                if name_end is not None:
+                    person = self._person(s, j, name_end)
+                    for t in chain:
+                        posts.append(self._post(s, article, person, t, chain, chain[0].start, name_end, rule, conf))
+                    used.update(range(i, name_end))
+                    # an apposition right after the name: "Trần Văn A - Bộ trưởng Bộ B"
+                    if name_end < n and s.toks[name_end].text in ("-", "–", ","):
+                        more = self.chain_at(s, name_end + 1)
+                        if more and self._apposition_ends(s, more[-1].end):
+                            for t in more:
+                                posts.append(self._post(s, article, person, t, more, j, more[-1].end,
+                                                        "people.apposition", 0.8))
+                            name_end = more[-1].end
+                    i = name_end
+                    continue
+                i = max(i + 1, chain[0].start + 1)
+                continue
+            i += 1
+        return posts
+
+    def _is_apposition(self, chain: list[Title]) -> bool:
+        return False
+
+    def _apposition_ends(self, s: Sentence, j: int) -> bool:
+        """An apposition chain must end the clause: punctuation, end, or a lower-case verb."""
+        if j >= len(s.toks):
+            return True
+        t = s.toks[j]
+        return t.text in PUNCT_BREAK or t.text in DASHES or not t.cap
+
+    def _person(self, s: Sentence, i: int, j: int) -> Person:
+        text = " ".join(t.text for t in s.toks[i:j])
+        return Person(clean(text), (text,))
+
+    def _post(self, s: Sentence, article: str, person: Person, title: Title, chain: list[Title],
+              start: int, end: int, rule: str, confidence: float) -> Post:
+        org = self.org_of(title, chain)
+        if org is None or (not title.parts and not title.fixed_org):
+            confidence -= 0.1
+        label = f"{title.role.label} {org.label}" if org else title.role.label
+        ev = Evidence(article, s.toks[start].start, s.toks[end - 1].end, rule, round(confidence, 2), s.start, s.end)
+        return Post(person, title.role.label, org, label, ev, title.role.iri, title.former)

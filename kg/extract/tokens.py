@@ -1,0 +1,54 @@
+"""Token views that every extractor shares: folded keys, capitalization and sentence spans of a Doc."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from kg.text import fold
+
+PUNCT_BREAK = frozenset(",;:.!?()[]“”\"'…")
+DASHES = frozenset("-–—")
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str
+    start: int
+    end: int
+    key: str  # folded form used for every lookup
+
+    @property
+    def cap(self) -> bool:
+        """Starts with an upper-case letter (a proper-name syllable, an acronym)."""
+        return self.text[:1].isupper()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[:1].isalpha()
+
+    @property
+    def is_initials(self) -> bool:
+        """Initials such as ``H.R.``."""
+        return len(self.text) >= 3 and self.text.endswith(".") and self.text.replace(".", "").isupper()
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """A sentence's non-space tokens, with parallel folded keys for phrase lookups."""
+
+    toks: list[Tok]
+    keys: list[str]
+    start: int
+    end: int
+
+
+def sentences(doc: Doc) -> list[Sentence]:
+    """The Doc's sentences as token lists without whitespace tokens."""
+    out = []
+    for sent in doc.sents:
+        toks = [Tok(t.text, t.idx, t.idx + len(t.text), fold(t.text)) for t in sent if not t.is_space]
+        if toks:
+            out.append(Sentence(toks, [t.key for t in toks], toks[0].start, toks[-1].end))
+    return out

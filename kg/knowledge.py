@@ -1,0 +1,288 @@
+"""Domain knowledge loaded from the SKOS/Turtle data in ``ontology/``, as lookup tables for extractors.
+
+Nothing here knows extraction logic: it turns data (roles, organization kinds, abbreviations, places,
+names, document types and symbol codes) into phrase indexes keyed by folded syllables, once per process.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
+
+from kg.nlp import TOKEN_RE
+from kg.text import clean, fold
+
+KG = Namespace("https://w3id.org/kg-vn/ns#")
+
+V = TypeVar("V")
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The folded syllables of a phrase, as the tokenizer splits them (the key of every phrase index)."""
+    return tuple(fold(m.group()) for m in TOKEN_RE.finditer(text) if not m.group().isspace())
+
+
+class PhraseIndex(Generic[V]):
+    """Longest-match lookup of multi-syllable phrases over a sequence of folded tokens."""
+
+    def __init__(self) -> None:
+        self._entries: dict[tuple[str, ...], V] = {}
+        self._prefixes: set[tuple[str, ...]] = set()
+        self.max_len = 0
+
+    def add(self, phrase: str, value: V, *, overwrite: bool = False) -> None:
+        key = phrase_key(phrase)
+        if not key or (key in self._entries and not overwrite):
+            return
+        self._entries[key] = value
+        for i in range(1, len(key)):
+            self._prefixes.add(key[:i])
+        self.max_len = max(self.max_len, len(key))
+
+    def match(self, tokens: Sequence[str], i: int) -> tuple[int, V] | None:
+        """Longest entry starting at ``tokens[i]``: (number of tokens, value), or None."""
+        best: tuple[int, V] | None = None
+        for n in range(1, min(self.max_len, len(tokens) - i) + 1):
+            key = tuple(tokens[i : i + n])
+            if key in self._entries:
+                best = (n, self._entries[key])
+            if key not in self._prefixes:
+                break
+        return best
+
+    def get(self, phrase: str) -> V | None:
+        return self._entries.get(phrase_key(phrase))
+
+    def __contains__(self, phrase: str) -> bool:
+        return phrase_key(phrase) in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+
+@dataclass(frozen=True)
+class Role:
+    label: str
+    iri: str
+    implied_org: str | None = None
+    org_head: str | None = None
+
+
+@dataclass(frozen=True)
+class TitleForm:
+    role: Role
+    org: str
+
+
+@dataclass(frozen=True)
+class OrgKind:
+    label: str
+    iri: str
+    takes_place: bool = False
+
+
+@dataclass(frozen=True)
+class Body:
+    label: str
+    iri: str
+    kind: str | None = None
+
+
+@dataclass(frozen=True)
+class Place:
+    label: str
+    iri: str
+    kind: str  # "Province", "City", "Country", "Territory"
+
+
+@dataclass(frozen=True)
+class DocType:
+    label: str
+    iri: str
+    code: str | None = None
+
+
+@dataclass
+class Knowledge:
+    """All lookup tables. Phrase indexes take folded syllable tuples (see ``phrase_key``)."""
+
+    graph: Graph
+    roles: PhraseIndex[Role] = field(default_factory=PhraseIndex)
+    title_forms: PhraseIndex[TitleForm] = field(default_factory=PhraseIndex)
+    honorifics: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    ranks: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, degrees, honours: not posts
+    former_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    new_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    org_kinds: PhraseIndex[OrgKind] = field(default_factory=PhraseIndex)
+    admin_levels: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # exact short form → expansion
+    bodies: PhraseIndex[Body] = field(default_factory=PhraseIndex)
+    places: PhraseIndex[Place] = field(default_factory=PhraseIndex)
+    family_names: frozenset[str] = frozenset()
+    middle_names: frozenset[str] = frozenset()
+    org_bigrams: frozenset[tuple[str, str]] = frozenset()  # (syllable, lower-case next syllable) in org names
+    stop_words: frozenset[str] = frozenset()  # lower-case syllables that end an organization name
+    doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
+    doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
+    issuer_codes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    agencies: PhraseIndex[str] = field(default_factory=PhraseIndex)
+
+    def role_by_label(self, label: str) -> Role | None:
+        return self.roles.get(label)
+
+    def expand(self, token: str) -> str | None:
+        """Expansion of an abbreviation written exactly as ``token`` (UBND, TP., T.Ư), or None."""
+        return self.abbreviations.get(token) or self.abbreviations.get(token.rstrip("."))
+
+    def issuer_kind(self, symbol: str) -> str | None:
+        """What a document symbol's issuer code says of the issuer (55-CT/TW → Trung ương Đảng)."""
+        parts = [p for p in re.split(r"[/\-]", symbol) if p and not p.isdigit()]
+        for part in reversed(parts):
+            for pattern, kind in self.issuer_codes:
+                if pattern.fullmatch(part):
+                    return kind
+        return None
+
+    @property
+    def sentence_abbreviations(self) -> tuple[str, ...]:
+        """Short forms ending in a dot (TP., GS.) after which a dot does not end a sentence."""
+        shorts = {s.rstrip(".") for s in self.abbreviations if s.endswith(".")}
+        for key in list(self.ranks._entries):
+            if len(key) >= 2 and key[-1] == ".":
+                shorts.add(key[-2])
+        return tuple(sorted(shorts))
+
+
+def ontology_dir() -> Path:
+    """``ontology/`` of the source tree (or ``$KG_ONTOLOGY``): the one place domain knowledge lives."""
+    env = os.environ.get("KG_ONTOLOGY")
+    if env:
+        return Path(env)
+    return Path(__file__).resolve().parent.parent / "ontology"
+
+
+def _vi_labels(g: Graph, s: URIRef, *props: URIRef) -> list[str]:
+    out = []
+    for p in props:
+        for o in g.objects(s, p):
+            if isinstance(o, Literal) and o.language in (None, "vi"):
+                out.append(clean(str(o)))
+    return out
+
+
+def _pref(g: Graph, s: URIRef) -> str:
+    labels = _vi_labels(g, s, SKOS.prefLabel)
+    return sorted(labels)[0] if labels else str(s).rsplit("/", 1)[-1]
+
+
+def _str(g: Graph, s: URIRef, p: URIRef) -> str | None:
+    vals = sorted(str(o) for o in g.objects(s, p))
+    return clean(vals[0]) if vals else None
+
+
+def _subjects(g: Graph, cls: URIRef) -> list[URIRef]:
+    return sorted(s for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef))
+
+
+def _lower_bigrams(labels: Iterable[str]) -> set[tuple[str, str]]:
+    """(syllable, next syllable) pairs of organization names where the next one is written lower-case."""
+    out = set()
+    for label in labels:
+        toks = [m.group() for m in TOKEN_RE.finditer(label) if not m.group().isspace()]
+        for a, b in zip(toks, toks[1:], strict=False):
+            if b[:1].islower() and b.isalpha():
+                out.add((fold(a), fold(b)))
+    return out
+
+
+def load(directory: Path | None = None) -> Knowledge:
+    """Read every ``*.ttl`` of the ontology folder into lookup tables."""
+    directory = directory or ontology_dir()
+    g = Graph()
+    for path in sorted(directory.glob("*.ttl")):
+        g.parse(path, format="turtle")
+    k = Knowledge(graph=g)
+
+    for s in _subjects(g, KG.Role):
+        role = Role(_pref(g, s), str(s), _str(g, s, KG.impliedOrganization), _str(g, s, KG.organizationHead))
+        for label in [role.label, *_vi_labels(g, s, SKOS.altLabel)]:
+            k.roles.add(label, role)
+    for s in _subjects(g, KG.TitleForm):
+        role_iri = g.value(s, KG.role)
+        org = _str(g, s, KG.organizationLabel)
+        if role_iri is None or org is None:
+            continue
+        role = k.roles.get(_pref(g, role_iri))
+        if role is None:
+            continue
+        for form in _vi_labels(g, s, KG.form, SKOS.altLabel):
+            k.title_forms.add(form, TitleForm(role, org))
+    for cls, index in ((KG.Honorific, k.honorifics), (KG.Rank, k.ranks), (KG.Degree, k.ranks),
+                       (KG.Honour, k.ranks), (KG.FormerMarker, k.former_markers), (KG.NewMarker, k.new_markers)):
+        for s in _subjects(g, cls):
+            for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+                index.add(label, label)
+    for s in _subjects(g, KG.OrganizationKind):
+        kind = OrgKind(_pref(g, s), str(s), (g.value(s, KG.takesPlace) or Literal(False)).toPython() is True)
+        for label in [kind.label, *_vi_labels(g, s, SKOS.altLabel)]:
+            k.org_kinds.add(label, kind)
+    for s in _subjects(g, KG.AdministrativeLevel):
+        for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+            k.admin_levels.add(label, _pref(g, s))
+    for s in _subjects(g, KG.Abbreviation):
+        expansion = _str(g, s, KG.expansion)
+        for short in g.objects(s, KG.short):
+            if expansion:
+                k.abbreviations[str(short)] = expansion
+    for s in _subjects(g, KG.KnownBody):
+        kind = g.value(s, KG.kind)
+        body = Body(_pref(g, s), str(s), str(kind) if kind else None)
+        for label in [body.label, *_vi_labels(g, s, SKOS.altLabel)]:
+            k.bodies.add(label, body)
+    for s in _subjects(g, KG.Place):
+        kind = g.value(s, KG.placeKind)
+        place = Place(_pref(g, s), str(s), str(kind).rsplit("#", 1)[-1] if kind else "Place")
+        for label in [place.label, *_vi_labels(g, s, SKOS.altLabel)]:
+            k.places.add(label, place)
+    k.family_names = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.FamilyName))
+    k.middle_names = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.MiddleName))
+    for s in _subjects(g, KG.DocumentType):
+        code = g.value(s, KG.symbolCode)
+        dtype = DocType(_pref(g, s), str(s), str(code) if code else None)
+        for label in [dtype.label, *_vi_labels(g, s, SKOS.altLabel)]:
+            k.doc_types.add(label, dtype)
+        if code:
+            k.doc_types_by_code[str(code)] = dtype
+    for s in _subjects(g, KG.IssuerCode):
+        kind = _str(g, s, KG.issuerKind)
+        if not kind:
+            continue
+        for code in g.objects(s, KG.symbolCode):
+            k.issuer_codes.append((re.compile(re.escape(str(code))), kind))
+        for pattern in g.objects(s, KG.symbolPattern):
+            k.issuer_codes.append((re.compile(str(pattern)), kind))
+    k.stop_words = frozenset(
+        fold(str(o)) for s in _subjects(g, KG.StopWord) for o in g.objects(s, SKOS.prefLabel)
+    )
+    for s in _subjects(g, KG.NewsAgency):
+        for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+            k.agencies.add(label, _pref(g, s))
+    name_classes = (KG.KnownBody, KG.OrganizationKind, KG.AdministrativeLevel, KG.OrganizationWord)
+    words = [label for cls in name_classes for s in _subjects(g, cls)
+             for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel)]
+    words += list(k.abbreviations.values())
+    k.org_bigrams = frozenset(_lower_bigrams(words))
+    return k
+
+
+@lru_cache(maxsize=2)
+def default_knowledge() -> Knowledge:
+    """The knowledge of the ontology folder, loaded once per process."""
+    return load()

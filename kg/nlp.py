@@ -1,0 +1,103 @@
+"""The spaCy pipeline kg runs on every article: a Vietnamese regex tokenizer and a sentence splitter.
+
+spaCy's ``vi`` language either segments words with pyvi (slow, splits person names) or splits on spaces
+only (keeps punctuation glued to words). kg needs neither: its rules match phrases over syllables, so
+the tokenizer yields one token per syllable, number, document symbol or punctuation mark, with exact
+character offsets, and the sentence splitter knows abbreviations such as ``TP.`` and ``GS.``.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+# One token: a whitespace run, a number/date (22/12/2025, 14.10.2025), initials (H.R.), a word possibly
+# joined by & - / ' (KH-ĐT, TN&MT, 55-CT/TW, Al-Herbish), upper-case parts joined by dots (TP.HCM, T.Ư),
+# or any other single character.
+TOKEN_RE = re.compile(
+    r"""
+    \s+
+    | \d+(?:[.,/\-]\d+)*(?:[/\-][^\W_]+)*
+    | (?:[^\W\d_]\.){2,}(?![^\W_])
+    | [^\W\d_]*[A-ZĐ][A-ZĐ0-9]*(?:\.[A-ZĐÀ-Ỹ][A-ZĐÀ-Ỹ0-9]*)+(?:[&\-/][^\W_]+)*(?![^\W_])
+    | [^\W_]+(?:[&'’\-/][^\W_]+)*
+    | \S
+    """,
+    re.VERBOSE,
+)
+
+SENTENCE_END = frozenset(".!?…")
+
+
+class SyllableTokenizer:
+    """Callable spaCy tokenizer: one token per syllable/number/symbol/punctuation, whitespace kept exact."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, text: str) -> Doc:
+        words: list[str] = []
+        spaces: list[bool] = []
+        for m in TOKEN_RE.finditer(text):
+            tok = m.group()
+            if tok == " " and words and not spaces[-1] and not words[-1].isspace():
+                spaces[-1] = True
+                continue
+            if tok.isspace() and words and not spaces[-1] and not words[-1].isspace() and tok.startswith(" "):
+                spaces[-1] = True
+                tok = tok[1:]
+            words.append(tok)
+            spaces.append(False)
+        return Doc(self.vocab, words=words, spaces=spaces)
+
+    def to_bytes(self, **_: object) -> bytes:  # pipeline serialization: nothing to save
+        return b""
+
+    def from_bytes(self, _data: bytes, **_: object) -> SyllableTokenizer:
+        return self
+
+
+@Language.factory("kg_sentences", default_config={"abbreviations": []})
+def make_sentence_splitter(nlp: Language, name: str, abbreviations: list[str]) -> SentenceSplitter:
+    return SentenceSplitter(frozenset(a.casefold().rstrip(".") for a in abbreviations))
+
+
+class SentenceSplitter:
+    """Sentence boundaries after . ! ? … (not after abbreviations like TP. or GS.) and at line breaks."""
+
+    def __init__(self, abbreviations: frozenset[str]) -> None:
+        self.abbreviations = abbreviations
+
+    def __call__(self, doc: Doc) -> Doc:
+        for i, tok in enumerate(doc):
+            if i == 0:
+                tok.is_sent_start = True
+                continue
+            prev = doc[i - 1]
+            if "\n" in prev.text:
+                start = True
+            elif prev.text in SENTENCE_END and not tok.is_space:
+                before = doc[i - 2].text.casefold() if i >= 2 else ""
+                is_abbrev = prev.text == "." and (before in self.abbreviations or len(before) == 1)
+                start = not is_abbrev and (tok.text[:1].isupper() or tok.text[:1] in "“\"'(" or tok.is_digit)
+            elif prev.is_space and i >= 2 and doc[i - 2].text in SENTENCE_END:
+                before = doc[i - 3].text.casefold() if i >= 3 else ""
+                start = doc[i - 2].text != "." or before not in self.abbreviations
+            else:
+                start = False
+            tok.is_sent_start = start
+        return doc
+
+
+@lru_cache(maxsize=4)
+def build_pipeline(abbreviations: tuple[str, ...] = ()) -> Language:
+    """The pipeline, built once per process: syllable tokenizer + abbreviation-aware sentence splitter."""
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"use_pyvi": False}}})
+    nlp.tokenizer = SyllableTokenizer(nlp.vocab)
+    nlp.add_pipe("kg_sentences", config={"abbreviations": list(abbreviations)})
+    return nlp

@@ -1,0 +1,251 @@
+"""Facts → rdflib graph in the standard vocabularies (ORG, schema.org, ELI, PROV, SKOS), and serializers.
+
+The contract users and the referee rely on:
+
+* ``?p a schema:Person ; schema:name ?n ; org:holds ?post . ?post a org:Post ; rdfs:label ?title ;
+  org:role ?role ; org:postIn ?org . ?role rdfs:label ?r . ?org a org:Organization ; rdfs:label ?o .``
+* ``?d a eli:LegalResource ; eli:id_local ?n ; eli:type_document ?t ; eli:date_document ?date ;
+  eli:passed_by ?issuer . ?t skos:prefLabel ?type .``
+* Evidence: each extracted triple has an ``rdf:Statement`` (subject, predicate, object) with
+  ``prov:wasDerivedFrom`` an evidence node: ``kg:inArticle``, ``kg:start``/``kg:end`` (offsets in the text as
+  given), ``kg:quote``, ``kg:sentence``, ``kg:rule``, ``kg:confidence``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib.namespace import PROV
+
+from kg.facts import ArticleFacts, Evidence, Organization
+from kg.knowledge import KG
+from kg.resolve import IRIs
+
+ORG = Namespace("http://www.w3.org/ns/org#")
+SCHEMA = Namespace("https://schema.org/")
+ELI = Namespace("http://data.europa.eu/eli/ontology#")
+
+PREFIXES = {"kg": KG, "org": ORG, "schema": SCHEMA, "eli": ELI, "prov": PROV, "skos": SKOS, "rdfs": RDFS,
+            "xsd": XSD}
+
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
+
+
+def vi(text: str) -> Literal:
+    return Literal(text, lang="vi")
+
+
+class GraphBuilder:
+    """Adds one article's facts at a time to a graph (or to the article's own named graph)."""
+
+    def __init__(self, iris: IRIs | None = None) -> None:
+        self.iris = iris or IRIs()
+
+    def new_graph(self) -> Graph:
+        g = Graph()
+        for prefix, ns in PREFIXES.items():
+            g.bind(prefix, ns)
+        g.bind("id", Namespace(self.iris.base))
+        return g
+
+    def add(self, g: Graph, facts: ArticleFacts) -> None:
+        iris = self.iris
+        art = URIRef(iris.article(facts.article_id))
+        g.add((art, RDF.type, SCHEMA.NewsArticle))
+        g.add((art, SCHEMA.identifier, Literal(facts.article_id)))
+        if facts.title:
+            g.add((art, SCHEMA.headline, vi(facts.title)))
+        if facts.date:
+            g.add((art, SCHEMA.datePublished, Literal(facts.date, datatype=XSD.date)))
+        if facts.url:
+            g.add((art, SCHEMA.url, Literal(facts.url, datatype=XSD.anyURI)))
+        if facts.source:
+            pub = URIRef(iris.org(facts.source))
+            g.add((art, SCHEMA.publisher, pub))
+            g.add((pub, RDF.type, SCHEMA.Organization))
+            g.add((pub, SCHEMA.name, Literal(facts.source)))
+
+        for p in facts.posts:
+            person = self._person(g, art, p.person.name, p.person.forms)
+            post = URIRef(iris.post(p.role, p.org.label if p.org else None))
+            role = URIRef(p.role_iri) if p.role_iri else URIRef(iris.role(p.role))
+            g.add((post, RDF.type, ORG.Post))
+            g.add((post, RDFS.label, vi(p.title)))
+            g.add((post, ORG.role, role))
+            g.add((role, RDF.type, ORG.Role))
+            g.add((role, RDFS.label, vi(p.role)))
+            if p.org:
+                org = self._org(g, art, p.org)
+                g.add((post, ORG.postIn, org))
+            pred = KG.heldFormerly if p.former else ORG.holds
+            g.add((person, pred, post))
+            self._statement(g, facts, person, pred, post, p.evidence)
+
+        for d in facts.documents:
+            doc = URIRef(iris.document(d.number, d.type_label, facts.article_id))
+            g.add((doc, RDF.type, ELI.LegalResource))
+            g.add((doc, ELI.id_local, Literal(d.number)))
+            g.add((art, SCHEMA.mentions, doc))
+            self._statement(g, facts, doc, ELI.id_local, Literal(d.number), d.evidence)
+            if d.type_iri:
+                t = URIRef(d.type_iri)
+                g.add((doc, ELI.type_document, t))
+                g.add((t, RDF.type, SKOS.Concept))
+                g.add((t, SKOS.prefLabel, vi(d.type_label or "")))
+                g.add((t, SKOS.inScheme, KG.DocumentTypes))
+            if d.date:
+                date = Literal(d.date, datatype=XSD.date)
+                g.add((doc, ELI.date_document, date))
+                self._statement(g, facts, doc, ELI.date_document, date, d.date_evidence or d.evidence)
+            if d.issuer:
+                issuer = self._org(g, art, d.issuer)
+                g.add((doc, ELI.passed_by, issuer))
+                self._statement(g, facts, doc, ELI.passed_by, issuer, d.issuer_evidence or d.evidence)
+            if d.symbol_issuer_kind:
+                g.add((doc, KG.symbolIssuerKind, vi(d.symbol_issuer_kind)))
+            if d.subject:
+                g.add((doc, ELI.description, vi(d.subject)))
+
+        for n, c in enumerate(facts.credits, start=1):
+            person = self._person(g, art, c.person, ())
+            if c.kind == "photo":
+                image = URIRef(iris.image(facts.article_id, n))
+                g.add((image, RDF.type, SCHEMA.ImageObject))
+                g.add((art, SCHEMA.associatedMedia, image))
+                g.add((image, SCHEMA.creator, person))
+                self._statement(g, facts, image, SCHEMA.creator, person, c.evidence)
+                target = image
+            else:
+                g.add((art, SCHEMA.author, person))
+                self._statement(g, facts, art, SCHEMA.author, person, c.evidence)
+                target = art
+            if c.agency:
+                agency = self._org(g, art, Organization(c.agency))
+                g.add((agency, RDF.type, SCHEMA.NewsMediaOrganization))
+                g.add((target, SCHEMA.copyrightHolder, agency))
+
+        for e in facts.events:
+            event = URIRef(iris.event(facts.article_id, e.label))
+            g.add((event, RDF.type, SCHEMA.Event))
+            g.add((event, SCHEMA.name, vi(e.label)))
+            g.add((art, SCHEMA.mentions, event))
+            self._statement(g, facts, event, SCHEMA.name, vi(e.label), e.evidence)
+            if e.date:
+                g.add((event, SCHEMA.startDate, Literal(e.date, datatype=XSD.date)))
+            if e.place:
+                g.add((event, SCHEMA.location, vi(e.place)))
+            if e.ordinal:
+                g.add((event, KG.ordinal, Literal(e.ordinal)))
+            if e.term:
+                g.add((event, KG["term"], Literal(e.term)))
+            for name, part in e.participants:
+                person = URIRef(iris.person(name))
+                pred = KG.spokeAt if part == "speaker" else KG.chaired
+                g.add((person, pred, event))
+
+    def _person(self, g: Graph, art: URIRef, name: str, forms: Iterable[str]) -> URIRef:
+        person = URIRef(self.iris.person(name))
+        g.add((person, RDF.type, SCHEMA.Person))
+        g.add((person, SCHEMA.name, Literal(name)))
+        for form in forms:
+            if form != name:
+                g.add((person, SKOS.altLabel, Literal(form)))
+        g.add((art, SCHEMA.mentions, person))
+        return person
+
+    def _org(self, g: Graph, art: URIRef, org: Organization) -> URIRef:
+        node = URIRef(self.iris.org(org.label))
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, RDFS.label, vi(org.label)))
+        for form in org.forms:
+            if form and form != org.label and len(form) > 1:
+                g.add((node, SKOS.altLabel, vi(form)))
+        g.add((art, SCHEMA.mentions, node))
+        return node
+
+    def _statement(self, g: Graph, facts: ArticleFacts, s: URIRef, p: URIRef, o: URIRef | Literal,
+                   ev: Evidence) -> None:
+        iris = self.iris
+        st = URIRef(iris.statement(facts.article_id, str(s), str(p), str(o)))
+        node = URIRef(iris.evidence(facts.article_id, ev.start, ev.end, ev.rule))
+        g.add((st, RDF.type, RDF.Statement))
+        g.add((st, RDF.subject, s))
+        g.add((st, RDF.predicate, p))
+        g.add((st, RDF.object, o))
+        g.add((st, PROV.wasDerivedFrom, node))
+        g.add((node, RDF.type, KG.Evidence))
+        g.add((node, KG.inArticle, URIRef(iris.article(facts.article_id))))
+        g.add((node, KG.start, Literal(ev.start)))
+        g.add((node, KG.end, Literal(ev.end)))
+        g.add((node, KG.quote, Literal(facts.text[ev.start : ev.end])))
+        if ev.sentence_end > ev.sentence_start:
+            g.add((node, KG.sentence, Literal(facts.text[ev.sentence_start : ev.sentence_end])))
+        g.add((node, KG.rule, Literal(ev.rule)))
+        g.add((node, KG.confidence, Literal(ev.confidence, datatype=XSD.decimal)))
+
+
+def build_graph(all_facts: Iterable[ArticleFacts], iris: IRIs | None = None) -> Graph:
+    """One graph holding every article's facts."""
+    builder = GraphBuilder(iris)
+    g = builder.new_graph()
+    for facts in all_facts:
+        builder.add(g, facts)
+    return g
+
+
+def build_dataset(all_facts: Iterable[ArticleFacts], iris: IRIs | None = None) -> Dataset:
+    """A dataset with one named graph per article (the article's IRI names its graph)."""
+    builder = GraphBuilder(iris)
+    ds = Dataset()
+    for prefix, ns in PREFIXES.items():
+        ds.bind(prefix, ns)
+    for facts in all_facts:
+        g = ds.graph(URIRef(builder.iris.article(facts.article_id)))
+        builder.add(g, facts)
+    return ds
+
+
+def format_for(path: str | Path) -> str:
+    """rdflib format name for an output path, by extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"unsupported output extension {suffix!r}: use one of {', '.join(sorted(FORMATS))}")
+    return FORMATS[suffix]
+
+
+def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
+    """Deterministic bytes: N-Triples sorted by line; Turtle/TriG/JSON-LD as rdflib writes them (sorted)."""
+    if fmt == "nt":
+        lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
+        return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
+    if fmt == "json-ld":
+        import json
+
+        data = json.loads(graph.serialize(format="json-ld", encoding="utf-8").decode("utf-8"))
+        if isinstance(data, list):
+            data.sort(key=lambda node: node.get("@id", ""))
+            for node in data:
+                for key, value in node.items():
+                    if isinstance(value, list):
+                        value.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
+        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    return graph.serialize(format=fmt, encoding="utf-8")
+
+
+def write_atomic(data: bytes, path: str | Path) -> None:
+    """Write to a temporary file beside ``path`` and rename it over: never a half-written output."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise

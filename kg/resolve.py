@@ -1,0 +1,87 @@
+"""Canonical names and deterministic IRIs; merging the same person within an article.
+
+IRIs derive from normalized names only, so graphs built separately merge by plain union. Bare document
+numbers ("Nghị quyết 35") are ambiguous across articles and are scoped to their article.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+
+from kg.facts import ArticleFacts, Person, Post
+from kg.text import fold, slug
+
+DEFAULT_BASE = "https://w3id.org/kg-vn/id/"
+
+
+class IRIs:
+    """Mints IRIs under one base (``--base``)."""
+
+    def __init__(self, base: str = DEFAULT_BASE) -> None:
+        self.base = base if base.endswith(("/", "#")) else base + "/"
+
+    def article(self, article_id: str) -> str:
+        return f"{self.base}article/{slug(article_id)}"
+
+    def person(self, name: str) -> str:
+        return f"{self.base}person/{slug(name)}"
+
+    def org(self, label: str) -> str:
+        return f"{self.base}org/{slug(label)}"
+
+    def role(self, label: str) -> str:
+        return f"{self.base}role/{slug(label)}"
+
+    def post(self, role: str, org: str | None) -> str:
+        return f"{self.base}post/{slug(role)}" + (f"--{slug(org)}" if org else "")
+
+    def document(self, number: str, type_label: str | None, article_id: str) -> str:
+        key = re.sub(r"[\s./\-–]+", "-", number)
+        kind = slug(type_label or "van-ban")
+        if not re.search(r"[/\-–]", number):  # bare numbers name different documents in different articles
+            return f"{self.base}document/{slug(article_id)}/{kind}-{slug(key)}"
+        return f"{self.base}document/{kind}-{slug(re.sub(r'[^0-9A-Za-zĐđ]', '', number))}"
+
+    def event(self, article_id: str, label: str) -> str:
+        return f"{self.base}event/{slug(article_id)}/{slug(label)[:80]}"
+
+    def evidence(self, article_id: str, start: int, end: int, rule: str) -> str:
+        return f"{self.base}evidence/{slug(article_id)}/{start}-{end}-{slug(rule)}"
+
+    def statement(self, article_id: str, *parts: str) -> str:
+        digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]
+        return f"{self.base}statement/{slug(article_id)}/{digest}"
+
+    def image(self, article_id: str, n: int) -> str:
+        return f"{self.base}image/{slug(article_id)}/{n}"
+
+
+def resolve_article(facts: ArticleFacts) -> ArticleFacts:
+    """Give every person its longest name in the article; drop posts whose short name stays ambiguous."""
+    names = sorted({p.person.name for p in facts.posts}, key=lambda n: (-len(n.split()), n))
+    full: dict[str, str] = {}
+    for name in names:
+        words = fold(name).split()
+        longer = [m for m in names if len(m.split()) > len(words) and fold(m).split()[-len(words):] == words]
+        if len(longer) == 1:
+            full[name] = longer[0]
+        elif len(longer) > 1:
+            full[name] = ""
+    posts: list[Post] = []
+    for p in facts.posts:
+        target = full.get(p.person.name, p.person.name)
+        if not target or len(target.split()) < 2:
+            continue
+        if target != p.person.name:
+            p = replace(p, person=Person(target, (*p.person.forms, p.person.name)))
+        posts.append(p)
+    facts.posts = posts
+    persons: dict[str, Person] = {}
+    for p in posts:
+        known = persons.get(p.person.name)
+        forms = tuple(sorted(set((known.forms if known else ()) + p.person.forms)))
+        persons[p.person.name] = Person(p.person.name, forms)
+    facts.persons = [persons[n] for n in sorted(persons)]
+    return facts
