@@ -229,7 +229,7 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
         if isinstance(data, list):
             data.sort(key=lambda node: node.get("@id", ""))
             for node in data:
-                for key, value in node.items():
+                for _key, value in node.items():
                     if isinstance(value, list):
                         value.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
         return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")

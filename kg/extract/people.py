@@ -211,7 +211,7 @@ class PeopleExtractor:
                         break
             pm = k.places.match(keys, j)
             if pm and (parts or has_parts):
-                parts.append(OrgPart("place", j, j + pm[0], pm[1].label))
+                parts.append(OrgPart("place", j, j + pm[0], clean(" ".join(x.text for x in toks[j : j + pm[0]]))))
                 j += pm[0]
                 complete = True
                 continue
