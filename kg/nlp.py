@@ -51,8 +51,9 @@ class SyllableTokenizer:
             if tok.isspace() and words and not spaces[-1] and not words[-1].isspace() and tok.startswith(" "):
                 spaces[-1] = True
                 tok = tok[1:]
-            words.append(tok)
-            spaces.append(False)
+            for part in split_glued(tok):
+                words.append(part)
+                spaces.append(False)
         return Doc(self.vocab, words=words, spaces=spaces)
 
     def to_bytes(self, **_: object) -> bytes:  # pipeline serialization: nothing to save
@@ -101,3 +102,22 @@ def build_pipeline(abbreviations: tuple[str, ...] = ()) -> Language:
     nlp.tokenizer = SyllableTokenizer(nlp.vocab)
     nlp.add_pipe("kg_sentences", config={"abbreviations": list(abbreviations)})
     return nlp
+
+
+# Vietnamese orthographic syllable: onset, nucleus (1–3 vowels), coda. Used to split words that crawls
+# glued together ("Cườngđã" → "Cường" "đã"); foreign words have no Vietnamese diacritics and are left alone.
+_V = "aăâeêioôơuưyáàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+_SYLLABLE = rf"(?:ngh|ng|gh|gi|kh|nh|ph|th|tr|ch|qu|[bcdđghklmnpqrstvx])?[{_V}]{{1,3}}(?:ch|ng|nh|[cmnpt])?"
+_GLUED = re.compile(rf"(?i)({_SYLLABLE})({_SYLLABLE})")
+_ONE = re.compile(rf"(?i){_SYLLABLE}")
+_ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
+
+
+def split_glued(word: str) -> tuple[str, ...]:
+    """Two syllables glued by a crawl ("Lâmbiểu") split apart; any other word unchanged."""
+    if len(word) < 4 or not word.isalpha() or all(c in _ASCII for c in word) or _ONE.fullmatch(word):
+        return (word,)
+    if any(c.isupper() for c in word[1:]):
+        return (word,)
+    m = _GLUED.fullmatch(word)
+    return (m.group(1), m.group(2)) if m else (word,)

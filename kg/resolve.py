@@ -77,7 +77,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         if target != p.person.name:
             p = replace(p, person=Person(target, (*p.person.forms, p.person.name)))
         posts.append(p)
-    facts.posts = posts
+    facts.posts = _drop_vaguer_posts(posts)
     persons: dict[str, Person] = {}
     for p in posts:
         known = persons.get(p.person.name)
@@ -85,3 +85,18 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         persons[p.person.name] = Person(p.person.name, forms)
     facts.persons = [persons[n] for n in sorted(persons)]
     return facts
+
+
+def _drop_vaguer_posts(posts: list[Post]) -> list[Post]:
+    """A person's post with no (or a shorter) organization is the same post as a fuller mention of it."""
+    orgs: dict[tuple[str, str, bool], list[str]] = {}
+    for p in posts:
+        orgs.setdefault((p.person.name, fold(p.role), p.former), []).append(fold(p.org.label) if p.org else "")
+    out = []
+    for p in posts:
+        mine = fold(p.org.label) if p.org else ""
+        others = orgs[(p.person.name, fold(p.role), p.former)]
+        if any(o != mine and (not mine or o.startswith(mine + " ")) for o in others):
+            continue
+        out.append(p)
+    return out

@@ -73,6 +73,8 @@ class PeopleExtractor:
         score = 1.0 + (0.5 if n == 3 else 0.2 if n in (2, 4) else 0.0)
         if n >= 3 and keys[1] in self.k.middle_names:
             score += 0.3
+        if keys[0] not in self.k.middle_names:  # "Văn", "Hoàng" also open names: weaker evidence of a start
+            score += 0.5
         return score
 
     def foreign_name(self, s: Sentence, i: int, j: int) -> bool:
@@ -128,8 +130,8 @@ class PeopleExtractor:
             if score <= 0:
                 continue
             place_len = k - i
-            score += {0: -0.6, 1: -0.1, 2: 0.3}.get(place_len, 0.0)
-            if score > best:
+            score += {0: -1.0, 1: -0.1, 2: 0.3}.get(place_len, 0.0)
+            if score > max(best, 0.5):
                 best, best_end = score, k
         return best_end
 
@@ -202,19 +204,17 @@ class PeopleExtractor:
                 if end_place < n and toks[end_place].cap and self.name_at(s, end_place, foreign=True):
                     break
                 continue
-            if t.cap and (parts or has_parts):
-                foreign = complete
-                end = self.name_at(s, j, foreign=foreign)
-                if end is not None:
-                    pm = k.places.match(keys, j)
-                    if not (pm and parts and parts[-1].takes_place and pm[0] < end - j):
-                        break
-            pm = k.places.match(keys, j)
-            if pm and (parts or has_parts):
-                parts.append(OrgPart("place", j, j + pm[0], clean(" ".join(x.text for x in toks[j : j + pm[0]]))))
-                j += pm[0]
-                complete = True
-                continue
+            if t.cap:
+                pm = k.places.match(keys, j) if (parts or has_parts) else None
+                if pm:
+                    after = j + pm[0]
+                    if after >= n or not toks[after].cap or self.name_at(s, after, foreign=True):
+                        parts.append(OrgPart("place", j, after, clean(" ".join(x.text for x in toks[j:after]))))
+                        j = after
+                        complete = True
+                        continue
+                if self.name_at(s, j, foreign=complete or not (parts or has_parts)) is not None:
+                    break
             om = k.org_kinds.match(keys, j)
             if om:
                 parts.append(OrgPart("orgkind", j, j + om[0], om[1].label, takes_place=om[1].takes_place))
@@ -240,7 +240,8 @@ class PeopleExtractor:
                 parts.append(OrgPart("word", j, j + 1, t.text))
                 j += 1
                 continue
-            if parts and keys[j] not in k.stop_words and self._lowercase_bridge(s, j):
+            if parts and parts[-1].kind not in ("level", "place") and keys[j] not in k.stop_words \
+                    and self._lowercase_bridge(s, j):
                 parts.append(OrgPart("word", j, j + 1, t.text))
                 j += 1
                 continue
@@ -248,8 +249,8 @@ class PeopleExtractor:
         return j, parts
 
     def _lowercase_bridge(self, s: Sentence, j: int) -> bool:
-        """Lower-case words (at most 3, no stop word) followed by a capitalized organization word."""
-        for x in range(j, min(len(s.toks), j + 4)):
+        """Lower-case words (at most 2, no stop word) followed by a capitalized organization word."""
+        for x in range(j, min(len(s.toks), j + 3)):
             t = s.toks[x]
             if t.cap:
                 return not self.name_at(s, x, foreign=False)
@@ -319,10 +320,8 @@ class PeopleExtractor:
         """Full organization of a title: expanded, implicit body supplied, elided place completed."""
         parts = [p for p in title.parts if p.kind != "paren"]
         forms = tuple(p.text for p in parts)
-        if title.fixed_org:
-            extra = " ".join(p.text for p in parts)
-            label = clean(f"{title.fixed_org} {extra}") if extra else title.fixed_org
-            return Organization(label, forms)
+        if title.fixed_org:  # "Đại biểu Quốc hội tỉnh X": the post is in the fixed body
+            return Organization(title.fixed_org, forms)
         if not parts:
             if title.role.implied_org:
                 return Organization(title.role.implied_org)
