@@ -68,8 +68,8 @@ class PeopleExtractor:
         keys = s.keys[i:j]
         if keys[0] not in self.k.family_names:
             return 0.0
-        if any(len(t.text) > 1 and t.text.isupper() for t in s.toks[i:j]):
-            return 0.0
+        if any(len(t.text) > 1 and any(c.isupper() for c in t.text[1:]) for t in s.toks[i:j]):
+            return 0.0  # acronyms and brand names (UBND, PVTex) are not name syllables
         score = 1.0 + (0.5 if n == 3 else 0.2 if n in (2, 4) else 0.0)
         if n >= 3 and keys[1] in self.k.middle_names:
             score += 0.3
@@ -130,7 +130,7 @@ class PeopleExtractor:
             if score <= 0:
                 continue
             place_len = k - i
-            score += {0: -1.0, 1: -0.1, 2: 0.3}.get(place_len, 0.0)
+            score += {0: -1.2, 1: -0.1, 2: 0.3}.get(place_len, 0.0)
             if score > max(best, 0.5):
                 best, best_end = score, k
         return best_end
@@ -205,7 +205,7 @@ class PeopleExtractor:
                     break
                 continue
             if t.cap:
-                pm = k.places.match(keys, j) if (parts or has_parts) else None
+                pm = k.places.match(keys, j)
                 if pm:
                     after = j + pm[0]
                     if after >= n or not toks[after].cap or self.name_at(s, after, foreign=True):
@@ -293,18 +293,26 @@ class PeopleExtractor:
         end, parts = self.parse_org(s, j + rm[0], role)
         return Title(role, i, end, parts, former=former)
 
-    def chain_at(self, s: Sentence, i: int) -> list[Title]:
-        """Titles of a chain starting at ``i``, joined by commas, "kiêm", dashes."""
+    def chain_at(self, s: Sentence, i: int, *, apposition: bool = False) -> list[Title]:
+        """Titles of a chain starting at ``i``, joined by commas, "kiêm", dashes.
+
+        In an apposition ("A, Bộ trưởng X, Chủ tịch Y B") a title followed by a name belongs to the next
+        person, so the chain stops before it.
+        """
         chain: list[Title] = []
         j = i
         while True:
             title = self.title_at(s, j)
             if title is None:
                 break
+            if chain and apposition and self._followed_by_name(s, title.end):
+                break
             if chain and chain[-1].former and not title.former:
                 title.former = True
             chain.append(title)
             j = title.end
+            if not title.parts and not title.fixed_org and not s.toks[title.start].cap:
+                break  # "của đại biểu, Bộ trưởng …": a lower-case bare role does not start a chain
             if j < len(s.toks) and s.toks[j].text in CHAIN_SEPARATORS:
                 nxt = j + 1
                 if nxt < len(s.toks) and (self.k.roles.match(s.keys, nxt) or self.k.title_forms.match(s.keys, nxt)
@@ -313,6 +321,9 @@ class PeopleExtractor:
                     continue
             break
         return chain
+
+    def _followed_by_name(self, s: Sentence, j: int) -> bool:
+        return self.name_at(s, self.skip_prefixes(s, j), foreign=True) is not None
 
     # -- organizations of a chain -------------------------------------------------------------------
 
@@ -367,7 +378,7 @@ class PeopleExtractor:
             start = self.skip_prefixes(s, i)
             name_end = self.name_at(s, start, foreign=start > i)
             if name_end is not None and name_end < n and s.toks[name_end].text in (",", "-", "–", "("):
-                chain = self.chain_at(s, name_end + 1)
+                chain = self.chain_at(s, name_end + 1, apposition=True)
                 if chain and self._apposition_ends(s, chain[-1].end):
                     person = self._person(s, start, name_end)
                     for t in chain:
@@ -395,7 +406,7 @@ class PeopleExtractor:
                     used.update(range(i, name_end))
                     # an apposition right after the name: "Trần Văn A - Bộ trưởng Bộ B"
                     if name_end < n and s.toks[name_end].text in ("-", "–", ","):
-                        more = self.chain_at(s, name_end + 1)
+                        more = self.chain_at(s, name_end + 1, apposition=True)
                         if more and self._apposition_ends(s, more[-1].end):
                             for t in more:
                                 posts.append(self._post(s, article, person, t, more, j, more[-1].end,
@@ -416,6 +427,8 @@ class PeopleExtractor:
         if j >= len(s.toks):
             return True
         t = s.toks[j]
+        if self._followed_by_name(s, j):
+            return False
         return t.text in PUNCT_BREAK or t.text in DASHES or not t.cap
 
     def _person(self, s: Sentence, i: int, j: int) -> Person:
