@@ -44,6 +44,7 @@ class Post:
     evidence: Evidence
     role_iri: str | None = None  # concept in ontology/roles.ttl when the role is known
     former: bool = False
+    org_source: str = "text"  # "text" (stated), "implied" (by the role), "context" (from the article)
 
 
 @dataclass(frozen=True)

@@ -88,15 +88,33 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
 
 
 def _drop_vaguer_posts(posts: list[Post]) -> list[Post]:
-    """A person's post with no (or a shorter) organization is the same post as a fuller mention of it."""
-    orgs: dict[tuple[str, str, bool], list[str]] = {}
+    """Drop a post that a fuller mention of the same person's post already says.
+
+    "Bộ trưởng Trần Văn A" (no ministry) beside "Bộ trưởng Bộ Y tế Trần Văn A"; "Thủ tướng Shinzo Abe" (body
+    implied: Chính phủ) beside "Thủ tướng Nhật Bản Shinzo Abe"; "Chủ tịch Trần Văn A" beside "Chủ tịch nước …";
+    "Thành ủy" beside "Thành ủy Cần Thơ".
+    """
+    by_person: dict[tuple[str, bool], list[Post]] = {}
     for p in posts:
-        orgs.setdefault((p.person.name, fold(p.role), p.former), []).append(fold(p.org.label) if p.org else "")
+        by_person.setdefault((p.person.name, p.former), []).append(p)
+
+    def org_key(p: Post) -> str:
+        return fold(p.org.label) if p.org and p.org_source == "text" else ""
+
     out = []
     for p in posts:
-        mine = fold(p.org.label) if p.org else ""
-        others = orgs[(p.person.name, fold(p.role), p.former)]
-        if any(o != mine and (not mine or o.startswith(mine + " ")) for o in others):
-            continue
-        out.append(p)
+        role, mine = fold(p.role), org_key(p)
+        vaguer = False
+        for q in by_person[(p.person.name, p.former)]:
+            if q is p:
+                continue
+            qrole, theirs = fold(q.role), org_key(q)
+            if qrole == role and theirs != mine and (not mine or f" {mine} " in f" {theirs} "):
+                vaguer = True
+            elif not mine and p.org_source != "context" and qrole.startswith(role + " "):
+                vaguer = True
+            if vaguer:
+                break
+        if not vaguer:
+            out.append(p)
     return out

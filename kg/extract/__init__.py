@@ -41,13 +41,13 @@ class Extractor:
         facts = ArticleFacts(article.id, article.title, article.date, article.url, article.source, article.text)
         doc = self.nlp(text[start:]) if start else self.nlp(text)
         docs: list[Document] = []
-        for s in sentences(doc):
-            if start:
-                s = _shift(s, start)
+        sents = [_shift(s, start) if start else s for s in sentences(doc)]
+        for s in sents:
             posts = self.people.extract(s, article.id)
             facts.posts.extend(posts)
             docs.extend(self.documents.extract(s, text, article.id))
             facts.events.extend(extract_events(s, text, article.id, posts))
+        facts.posts = self.people.complete_from_context(facts.posts, sents)
         facts.documents = merge_documents(docs)
         facts.credits = self.credits.extract(text, start, article.id)
         if offsets is not None:

@@ -13,11 +13,11 @@ name starts is decided with the gazetteers (known bodies, places) and Vietnamese
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from kg.extract.tokens import DASHES, PUNCT_BREAK, Sentence
 from kg.facts import Evidence, Organization, Person, Post
-from kg.knowledge import Knowledge, Role
+from kg.knowledge import Knowledge, Place, Role
 from kg.text import clean
 
 CHAIN_SEPARATORS = frozenset({",", "kiêm", "-", "–", "—", "và"})
@@ -83,8 +83,8 @@ class PeopleExtractor:
             return False
         for x in range(i, j):
             t = s.toks[x]
-            if self.k.expand(t.text) or (len(t.text) > 1 and t.text.isupper() and not t.is_initials):
-                return False
+            if self.k.expand(t.text) or (len(t.text) > 1 and t.text[:2].isupper() and not t.is_initials):
+                return False  # acronyms and brand names (UBND, PVTex) are not name syllables
             if self.k.bodies.match(s.keys, x) or self.k.places.match(s.keys, x) or self.k.org_kinds.match(s.keys, x):
                 return False
             if self.k.roles.match(s.keys, x) or self.k.ranks.match(s.keys, x):
@@ -98,6 +98,9 @@ class PeopleExtractor:
         j = self.cap_run(s, i)
         if j == i:
             return None
+        pm = self.k.places.match(s.keys, i)
+        if pm and pm[0] == j - i:
+            return None  # "tại Hà Nội, …": a place, not a person
         if self.name_score(s, i, j) > 0:
             return j
         if s.toks[i].is_initials and j - i <= MAX_NAME:
@@ -209,7 +212,7 @@ class PeopleExtractor:
                 if pm:
                     after = j + pm[0]
                     if after >= n or not toks[after].cap or self.name_at(s, after, foreign=True):
-                        parts.append(OrgPart("place", j, after, clean(" ".join(x.text for x in toks[j:after]))))
+                        parts.append(OrgPart("place", j, after, self._place_text(s, j, after, pm[1])))
                         j = after
                         complete = True
                         continue
@@ -247,6 +250,13 @@ class PeopleExtractor:
                 continue
             break
         return j, parts
+
+    def _place_text(self, s: Sentence, i: int, j: int, place: Place) -> str:
+        """A place as the text writes it (Huế stays Huế), abbreviations expanded, countries canonical (Mỹ → Hoa Kỳ)."""
+        written = " ".join(t.text for t in s.toks[i:j])
+        if place.kind in ("Country", "Territory"):
+            return place.label
+        return self.k.expand(written) or clean(written)
 
     def _lowercase_bridge(self, s: Sentence, j: int) -> bool:
         """Lower-case words (at most 2, no stop word) followed by a capitalized organization word."""
@@ -438,8 +448,31 @@ class PeopleExtractor:
     def _post(self, s: Sentence, article: str, person: Person, title: Title, chain: list[Title],
               start: int, end: int, rule: str, confidence: float) -> Post:
         org = self.org_of(title, chain)
-        if org is None or (not title.parts and not title.fixed_org):
+        stated = bool(title.parts) or bool(title.fixed_org)
+        if not stated:
             confidence -= 0.1
         label = f"{title.role.label} {org.label}" if org else title.role.label
         ev = Evidence(article, s.toks[start].start, s.toks[end - 1].end, rule, round(confidence, 2), s.start, s.end)
-        return Post(person, title.role.label, org, label, ev, title.role.iri, title.former)
+        return Post(person, title.role.label, org, label, ev, title.role.iri, title.former,
+                    "text" if stated or org is None else "implied")
+
+    def complete_from_context(self, posts: list[Post], sents: list[Sentence]) -> list[Post]:
+        """"Thứ trưởng Trần Văn A" with no ministry: the one ministry the article names (rule people.context_org)."""
+        heads: dict[str, set[str]] = {}
+        for s in sents:
+            for i in range(len(s.toks)):
+                m = self.k.bodies.match(s.keys, i)
+                if m:
+                    head = m[1].label.split()[0]
+                    heads.setdefault(head.casefold(), set()).add(m[1].label)
+        out = []
+        for p in posts:
+            role = self.k.roles.get(p.role)
+            if p.org is None and role and role.org_head:
+                bodies = heads.get(role.org_head.casefold(), set())
+                if len(bodies) == 1:
+                    org = Organization(next(iter(bodies)))
+                    ev = replace(p.evidence, rule="people.context_org", confidence=round(p.evidence.confidence - 0.2, 2))
+                    p = replace(p, org=org, title=f"{p.role} {org.label}", evidence=ev, org_source="context")
+            out.append(p)
+        return out
