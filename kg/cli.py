@@ -27,8 +27,8 @@ def _query(args: argparse.Namespace) -> int:
     try:
         graph = load_graph(args.graph)
         header, rows = run_query(graph, read_query(args.query))
-    except (OSError, ValueError, SyntaxError) as exc:
-        print(f"kg query: {exc}", file=sys.stderr)
+    except Exception as exc:  # a bad query or graph is the user's to fix: say what, no traceback
+        print(f"kg query: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(format_rows(header, rows, args.format))
     return 0

@@ -171,7 +171,7 @@ class GraphBuilder:
                    ev: Evidence) -> None:
         iris = self.iris
         st = URIRef(iris.statement(facts.article_id, str(s), str(p), str(o)))
-        node = URIRef(iris.evidence(facts.article_id, ev.start, ev.end, ev.rule))
+        node = URIRef(iris.evidence(facts.article_id, ev.start, ev.end, ev.rule, ev.confidence))
         g.add((st, RDF.type, RDF.Statement))
         g.add((st, RDF.subject, s))
         g.add((st, RDF.predicate, p))

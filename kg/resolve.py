@@ -47,8 +47,8 @@ class IRIs:
     def event(self, article_id: str, label: str) -> str:
         return f"{self.base}event/{slug(article_id)}/{slug(label)[:80]}"
 
-    def evidence(self, article_id: str, start: int, end: int, rule: str) -> str:
-        return f"{self.base}evidence/{slug(article_id)}/{start}-{end}-{slug(rule)}"
+    def evidence(self, article_id: str, start: int, end: int, rule: str, confidence: float) -> str:
+        return f"{self.base}evidence/{slug(article_id)}/{start}-{end}-{slug(rule)}-{round(confidence * 100)}"
 
     def statement(self, article_id: str, *parts: str) -> str:
         digest = hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:20]

@@ -181,10 +181,6 @@ def test_shapes_catch_broken_graphs(graph: Graph, breakage: str) -> None:
     assert not conforms
 
 
-@pytest.mark.xfail(reason="kg bug: the evidence IRI is minted from (article, start, end, rule) only, so two facts "
-                          "read from one span with different confidences (\"Phó Thủ tướng, Bộ trưởng Bộ Ngoại giao "
-                          "X\": 0.8 and 0.9) share one kg:Evidence node carrying two kg:confidence values "
-                          "(EvidenceShape: kg:confidence maxCount 1)", strict=False)
 def test_posts_chained_before_one_name_conform(tmp_path: Path) -> None:
     paths = write_articles(tmp_path / "in", {"chain": CHAIN})
     g = load(build(paths, tmp_path / "chain.ttl"))
@@ -297,8 +293,6 @@ def test_evidence_offsets_refer_to_the_text_as_given(tmp_path: Path, capsys: pyt
         assert row["quote"] == nfd[int(row["start"]) : int(row["end"])]
 
 
-@pytest.mark.xfail(reason="extraction: document date/issuer evidence spans start with a space "
-                          "(quote \" ngày 05/3/2024\", \" của Ban Bí thư Trung ương Đảng\")", strict=False)
 def test_evidence_quotes_are_trimmed(built: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     rows = query(built[".ttl"], QUERIES / "evidence.rq", capsys)
     assert all(r["quote"] == r["quote"].strip() for r in rows)
@@ -314,9 +308,6 @@ def test_posts_of_persons(built: dict[str, Path], capsys: pytest.CaptureFixture[
     assert not any(r["name"] == "Võ Thành Thống" for r in rows), "a former post is not a held post"
 
 
-@pytest.mark.xfail(reason="extraction: in \"Phó Bí thư Thường trực Tỉnh ủy, Chủ tịch HĐND tỉnh Nam Định Trần Văn "
-                          "Bình\" the first post's organization is read as bare \"Tỉnh ủy\" (IRI org/tinh-uy, "
-                          "altLabels \"Tỉnh\" and \"ủy\"), not \"Tỉnh ủy Nam Định\"", strict=False)
 def test_chain_shares_the_place_of_the_last_post(built: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     rows = query(built[".ttl"], QUERIES / "posts-of-persons.rq", capsys)
     got = {(r["name"], r["role"], r["organization"]) for r in rows}
@@ -384,8 +375,6 @@ def test_event_date_from_lead(built: dict[str, Path], capsys: pytest.CaptureFixt
     assert [r["date"] for r in rows if r["ordinal"] == "15"] == ["2024-04-12"]
 
 
-@pytest.mark.xfail(reason="extraction: \"Phát biểu tại Hội nghị …\" gives the event the place \"Hội\" "
-                          "(the place rule reads any capitalized word after \"tại\")", strict=False)
 def test_event_place_is_not_the_event_head(built: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     rows = query(built[".ttl"], QUERIES / "events.rq", capsys)
     assert not [r for r in rows if r["place"] == "Hội"]

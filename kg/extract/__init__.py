@@ -59,7 +59,7 @@ def _shift(s, by: int):  # noqa: ANN001, ANN202 - small internal helper
     from kg.extract.tokens import Sentence, Tok
 
     toks = [Tok(t.text, t.start + by, t.end + by, t.key) for t in s.toks]
-    return Sentence(toks, s.keys, s.start + by, s.end + by)
+    return Sentence(toks, s.keys, s.start + by, s.end + by, s.text)
 
 
 def _remap(facts: ArticleFacts, offsets: list[int]) -> None:

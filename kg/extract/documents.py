@@ -277,6 +277,9 @@ class DocumentExtractor:
 
     @staticmethod
     def _ev(s: Sentence, article: str, a: int, b: int, rule: str, conf: float) -> Evidence:
+        """Evidence for sentence-relative span [a, b), without leading spaces or commas."""
+        while a < b and s.text[a] in " ,\t":
+            a += 1
         return Evidence(article, s.start + a, s.start + b, rule, conf, s.start, s.end)
 
 

@@ -21,7 +21,7 @@ EVENT = re.compile(
     r"(?P<termpart>,? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4}))?"
     r"(?=[,.;:()“”\"]|\s(?:đã|đang|sẽ|diễn ra|được|là|với|và|của|tại|vào|ngày|do|cho|khai mạc|bế mạc)\b|$)"
 )
-PLACE = re.compile(r"\btại (?P<place>(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh|huyện|TP\.?)(?: (?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh))*)")
+PLACE = re.compile(rf"\btại (?!(?:{HEADS})\b)(?P<place>(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh|huyện|TP\.?)(?: (?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh))*)")
 
 
 def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> list[Event]:

@@ -192,6 +192,9 @@ class PeopleExtractor:
                 complete = True
                 continue
             lvl = k.admin_levels.match(keys, j)
+            om = k.org_kinds.match(keys, j)
+            if lvl and om and om[0] > lvl[0]:
+                lvl = None  # "Tỉnh ủy" is an organization kind, not the level "tỉnh"
             abbrev = k.expand(t.text)
             if lvl or (abbrev and abbrev.casefold() in ("thành phố", "tỉnh", "huyện", "quận", "xã", "phường")):
                 size = lvl[0] if lvl else 1
@@ -218,14 +221,17 @@ class PeopleExtractor:
                         continue
                 if self.name_at(s, j, foreign=complete or not (parts or has_parts)) is not None:
                     break
-            om = k.org_kinds.match(keys, j)
             if om:
                 parts.append(OrgPart("orgkind", j, j + om[0], om[1].label, takes_place=om[1].takes_place))
                 j += om[0]
                 complete = False
                 continue
             if abbrev:
-                parts.append(OrgPart("abbrev", j, j + 1, abbrev))
+                kind = k.org_kinds.get(abbrev)
+                if kind:
+                    parts.append(OrgPart("orgkind", j, j + 1, abbrev, takes_place=kind.takes_place))
+                else:
+                    parts.append(OrgPart("abbrev", j, j + 1, abbrev))
                 j += 1
                 if j < n and toks[j].text == "." and t.text in ("TP", "Tp"):
                     j += 1
@@ -337,10 +343,12 @@ class PeopleExtractor:
 
     # -- organizations of a chain -------------------------------------------------------------------
 
-    def org_of(self, title: Title, chain: list[Title]) -> Organization | None:
+    def org_of(self, title: Title, chain: list[Title], s: Sentence | None = None) -> Organization | None:
         """Full organization of a title: expanded, implicit body supplied, elided place completed."""
         parts = [p for p in title.parts if p.kind != "paren"]
-        forms = tuple(p.text for p in parts)
+        forms: tuple[str, ...] = ()
+        if s is not None and parts:
+            forms = (clean(s.text_between(parts[0].start, parts[-1].end)),)
         if title.fixed_org:  # "Đại biểu Quốc hội tỉnh X": the post is in the fixed body
             return Organization(title.fixed_org, forms)
         if not parts:
@@ -447,7 +455,7 @@ class PeopleExtractor:
 
     def _post(self, s: Sentence, article: str, person: Person, title: Title, chain: list[Title],
               start: int, end: int, rule: str, confidence: float) -> Post:
-        org = self.org_of(title, chain)
+        org = self.org_of(title, chain, s)
         stated = bool(title.parts) or bool(title.fixed_org)
         if not stated:
             confidence -= 0.1

@@ -42,6 +42,11 @@ class Sentence:
     keys: list[str]
     start: int
     end: int
+    text: str = ""  # the sentence text (NFC), so spans can be quoted
+
+    def text_between(self, i: int, j: int) -> str:
+        """The text from token ``i`` to the end of token ``j - 1``, spacing as written."""
+        return self.text[self.toks[i].start - self.start : self.toks[j - 1].end - self.start]
 
 
 def sentences(doc: Doc) -> list[Sentence]:
@@ -50,5 +55,6 @@ def sentences(doc: Doc) -> list[Sentence]:
     for sent in doc.sents:
         toks = [Tok(t.text, t.idx, t.idx + len(t.text), fold(t.text)) for t in sent if not t.is_space]
         if toks:
-            out.append(Sentence(toks, [t.key for t in toks], toks[0].start, toks[-1].end))
+            out.append(Sentence(toks, [t.key for t in toks], toks[0].start, toks[-1].end,
+                                doc.text[toks[0].start : toks[-1].end]))
     return out
