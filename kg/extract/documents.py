@@ -106,7 +106,8 @@ class DocumentExtractor:
                            symbol_issuer_kind=self.k.issuer_kind(number) if ("/" in number or "-" in number) else None)
             next_start = found[idx + 1][0] if idx + 1 < len(found) else len(sent)
             doc = self._after(doc, s, sent, b, next_start, article, only=len(found) == 1)
-            doc = self._before(doc, s, sent, a, article, only=len(found) == 1, first=idx == 0)
+            prev_end = found[idx - 1][1] if idx else 0
+            doc = self._before(doc, s, sent, a, article, prev_end)
             docs.append(doc)
         return docs
 
@@ -168,13 +169,13 @@ class DocumentExtractor:
 
     # -- what precedes the type word: "X (đã) ký Quyết định …", "của X (tại Công văn …)" ---------------
 
-    def _before(self, doc: Document, s: Sentence, sent: str, a: int, article: str, only: bool, first: bool) -> Document:
+    def _before(self, doc: Document, s: Sentence, sent: str, a: int, article: str, prev_end: int) -> Document:
         ti = self._token_at(s, s.start + a)
         if ti is None:
             return doc
         if not doc.issuer:
             j = ti
-            if j > 0 and s.toks[j - 1].text == "(" and j > 1 and s.keys[j - 2] in ("tại", "theo"):
+            if j > 1 and s.keys[j - 1] in ("tại", "theo") and s.toks[j - 2].text == "(":
                 end = j - 2
                 issuer = self._issuer_ending_at(s, end, after_of=True)
                 if issuer:
@@ -194,9 +195,9 @@ class DocumentExtractor:
                         doc = replace(doc, issuer=org, issuer_evidence=self._ev(
                             s, article, s.toks[k0].start - s.start, s.toks[end - 1].end - s.start,
                             "documents.issuer_subject", 0.85))
-                        if not doc.date and first:
+                        if not doc.date:
                             dm = None
-                            for dm in DATE_RE.finditer(sent[: s.toks[k0].start - s.start]):
+                            for dm in DATE_RE.finditer(sent, prev_end, s.toks[k0].start - s.start):  # noqa: B007
                                 pass
                             if dm and s.toks[k0].start - s.start - dm.end() <= 4:
                                 d = self._date(dm)
@@ -242,8 +243,10 @@ class DocumentExtractor:
             return Organization(clean(label)), title.end
         end, parts = self.people.parse_org(s, k0, None, has_parts=False)
         parts = [p for p in parts if p.kind != "paren"]
-        if not parts or parts[0].kind not in ("body", "orgkind", "abbrev"):
+        if not parts or parts[0].kind not in ("body", "orgkind", "abbrev", "level"):
             return None, k0
+        if parts[0].kind == "level" and (len(parts) > 1 or len(parts[0].text.split()) < 2):
+            return None, k0  # a locality alone issues ("tỉnh Lào Cai đã điều chỉnh"), a bare "tỉnh" does not
         if parts[0].kind == "abbrev" and not self.k.org_kinds.get(parts[0].text):
             return None, k0
         label = clean(" ".join(p.text for p in parts))
@@ -256,6 +259,9 @@ class DocumentExtractor:
         if ti is None:
             return None, char
         ti = self.people.skip_prefixes(s, ti)
+        name_end = self.people.name_at(s, ti, foreign=False)
+        if name_end is not None and name_end + 1 < len(s.toks) and s.toks[name_end].text in ",-–":
+            ti = name_end + 1  # "do ông Phạm Văn A – Phó Chủ tịch UBND tỉnh B ký": the office issued it
         org, end = self._issuer_tokens(s, ti)
         if org is None:
             return None, char
@@ -288,7 +294,8 @@ def merge_documents(docs: list[Document]) -> list[Document]:
     by_key: dict[tuple[str, str], Document] = {}
     order: list[tuple[str, str]] = []
     for d in docs:
-        key = (norm_number(d.number), fold(d.type_label or ""))
+        symbol = "/" in d.number or "-" in d.number  # a full symbol names one document, whatever word precedes it
+        key = (norm_number(d.number), "" if symbol else fold(d.type_label or ""))
         if key in by_key:
             by_key[key] = _combine(by_key[key], d)
         else:
@@ -300,7 +307,7 @@ def merge_documents(docs: list[Document]) -> list[Document]:
         d = by_key[key]
         if "/" in d.number or "-" in d.number:
             continue
-        fulls = [k2 for k2 in order if k2 != key and k2[1] == dtype and k2 in by_key
+        fulls = [k2 for k2 in order if k2 != key and k2 in by_key and fold(by_key[k2].type_label or "") == dtype
                  and re.match(rf"{re.escape(d.number)}[/\-]", by_key[k2].number)]
         if len(fulls) == 1:
             by_key[fulls[0]] = _combine(by_key[fulls[0]], d)
@@ -308,11 +315,18 @@ def merge_documents(docs: list[Document]) -> list[Document]:
     return [by_key[k] for k in order if k in by_key]
 
 
+GENERIC_TYPES = frozenset({"văn bản", "công văn"})
+
+
 def _combine(a: Document, b: Document) -> Document:
-    """Keep ``a``'s identifier; take date, issuer, subject from whichever mention states them."""
+    """Keep ``a``'s identifier; take date, issuer, subject from whichever mention states them.
+
+    The type is the more specific word ("quyết định 12/QĐ-UBND" over "văn bản 12/QĐ-UBND").
+    """
+    typed = a if a.type_label and fold(a.type_label) not in GENERIC_TYPES else b if b.type_label else a
     return replace(
         a,
-        type_label=a.type_label or b.type_label, type_iri=a.type_iri or b.type_iri,
+        type_label=typed.type_label, type_iri=typed.type_iri,
         date=a.date or b.date, date_evidence=a.date_evidence if a.date else b.date_evidence,
         issuer=a.issuer or b.issuer, issuer_evidence=a.issuer_evidence if a.issuer else b.issuer_evidence,
         symbol_issuer_kind=a.symbol_issuer_kind or b.symbol_issuer_kind, subject=a.subject or b.subject,

@@ -177,6 +177,8 @@ class PeopleExtractor:
                 break
             # a known body, possibly with the role's head noun elided (Bộ trưởng Ngoại giao → Bộ Ngoại giao)
             m = k.bodies.match(keys, j)
+            if m and parts and not t.cap:
+                m = None  # inside a name, a new body starts with a capital ("Chính phủ ban hành" is a verb)
             if m is None and role and role.org_head and not parts and not has_parts:
                 head = tuple(keys[j:j])  # placeholder for typing
                 del head
@@ -193,6 +195,8 @@ class PeopleExtractor:
                 continue
             lvl = k.admin_levels.match(keys, j)
             om = k.org_kinds.match(keys, j)
+            if om and parts and not t.cap:
+                om = None
             if lvl and om and om[0] > lvl[0]:
                 lvl = None  # "Tỉnh ủy" is an organization kind, not the level "tỉnh"
             abbrev = k.expand(t.text)
@@ -266,10 +270,13 @@ class PeopleExtractor:
 
     def _lowercase_bridge(self, s: Sentence, j: int) -> bool:
         """Lower-case words (at most 2, no stop word) followed by a capitalized organization word."""
+        k = self.k
         for x in range(j, min(len(s.toks), j + 3)):
             t = s.toks[x]
-            if t.cap:
-                return not self.name_at(s, x, foreign=False)
+            if t.cap:  # the name goes on, unless a new phrase (person, title, document, organization) starts
+                new_phrase = (k.roles.match(s.keys, x) or k.doc_types.match(s.keys, x)
+                              or k.org_kinds.match(s.keys, x) or k.bodies.match(s.keys, x))
+                return not new_phrase and not self.name_at(s, x, foreign=False)
             if not t.is_word or s.keys[x] in self.k.stop_words or self.k.roles.match(s.keys, x):
                 return False
         return False
