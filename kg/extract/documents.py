@@ -27,7 +27,7 @@ from kg.text import clean, fold
 
 _SEP = r"\s?[/\-–]\s?"
 _PART = r"(?:\d{4}|[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:\.[A-ZĐ0-9]+)*)"
-NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})*(?![\wĐđ])"
+NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})*(?![\wĐđ]|[.,]\d)"
 SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least one symbol part
 DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
 DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
