@@ -109,10 +109,10 @@ def _drop_vaguer_posts(posts: list[Post]) -> list[Post]:
             if q is p:
                 continue
             qrole, theirs = fold(q.role), org_key(q)
-            if qrole == role and theirs != mine and (not mine or f" {mine} " in f" {theirs} "):
-                vaguer = True
-            elif not mine and p.org_source != "context" and qrole.startswith(role + " "):
-                vaguer = True
+            same_post_fuller = qrole == role and theirs != mine and (not mine or f" {mine} " in f" {theirs} ")
+            # "Chủ tịch X" beside "Chủ tịch nước X": the short role names the same post
+            shorter_role = not mine and p.org_source != "context" and qrole.startswith(role + " ")
+            vaguer = same_post_fuller or shorter_role
             if vaguer:
                 break
         if not vaguer:

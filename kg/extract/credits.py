@@ -11,7 +11,9 @@ from kg.facts import Credit, Evidence
 from kg.knowledge import Knowledge, phrase_key
 from kg.text import clean
 
-PHOTO = re.compile(r"(?:^|(?<=[\s(.]))(?:Ảnh|Ảnh minh họa|Clip|Video|Nguồn ảnh)\s*:\s*(?P<body>[^\n()]{2,60}?)\s*(?=[)\n]|$|\.\s)")
+PHOTO = re.compile(
+    r"(?:^|(?<=[\s(.]))(?:Ảnh|Ảnh minh họa|Clip|Video|Nguồn ảnh)\s*:\s*(?P<body>[^\n()]{2,60}?)\s*(?=[)\n]|$|\.\s)"
+)
 NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\.?)+$")
 
 

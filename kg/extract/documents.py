@@ -32,6 +32,7 @@ SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least on
 DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
 DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
+DATE_AFTER = re.compile(rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|ra)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
 UNIT_AFTER = re.compile(
     r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
     r"dự án|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
@@ -115,7 +116,7 @@ class DocumentExtractor:
 
     def _after(self, doc: Document, s: Sentence, sent: str, b: int, limit: int, article: str, only: bool) -> Document:
         pos = b
-        m = re.match(rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|ra)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent[pos:limit])
+        m = DATE_AFTER.match(sent[pos:limit])
         if m:
             d = self._date(m)
             if d:
@@ -180,8 +181,9 @@ class DocumentExtractor:
                 issuer = self._issuer_ending_at(s, end, after_of=True)
                 if issuer:
                     org, k0 = issuer
-                    doc = replace(doc, issuer=org, issuer_evidence=self._ev(
-                        s, article, s.toks[k0].start - s.start, s.toks[end - 1].end - s.start, "documents.issuer_of", 0.8))
+                    a0, b0 = s.toks[k0].start - s.start, s.toks[end - 1].end - s.start
+                    ev = self._ev(s, article, a0, b0, "documents.issuer_of", 0.8)
+                    doc = replace(doc, issuer=org, issuer_evidence=ev)
             else:
                 verb_end = j
                 verb_start = self._verb_before(s, verb_end)

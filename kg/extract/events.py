@@ -14,14 +14,16 @@ from kg.extract.tokens import Sentence
 from kg.facts import Event, Evidence, Post
 from kg.text import clean
 
-HEADS = r"Hội nghị|Đại hội|Kỳ họp|Phiên họp|Hội thảo|Diễn đàn|Hội đàm|Lễ kỷ niệm|Lễ khai mạc|Lễ bế mạc|Lễ ra mắt|Lễ công bố|Lễ trao"
+HEADS = (r"Hội nghị|Đại hội|Kỳ họp|Phiên họp|Hội thảo|Diễn đàn|Hội đàm|Lễ kỷ niệm|Lễ khai mạc|Lễ bế mạc|Lễ ra mắt"
+         r"|Lễ công bố|Lễ trao")
 EVENT = re.compile(
     rf"(?<![\wĐđ])(?P<label>(?:{HEADS})(?: [^\s,.;:()“”\"]+){{1,14}}?)"
     r"(?P<ord>,? lần thứ (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
     r"(?P<termpart>,? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4}))?"
     r"(?=[,.;:()“”\"]|\s(?:đã|đang|sẽ|diễn ra|được|là|với|và|của|tại|vào|ngày|do|cho|khai mạc|bế mạc)\b|$)"
 )
-PLACE = re.compile(rf"\btại (?!(?:{HEADS})\b)(?P<place>(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh|huyện|TP\.?)(?: (?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh))*)")
+_PLACE_WORD = r"(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh|huyện|TP\.?)"
+PLACE = re.compile(rf"\btại (?!(?:{HEADS})\b)(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD})*)")
 
 
 def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> list[Event]:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from kg.extract.tokens import DASHES, PUNCT_BREAK, Sentence
 from kg.facts import Evidence, Organization, Person, Post
 from kg.knowledge import Knowledge, Place, Role
-from kg.text import clean
+from kg.text import clean, fold
 
 CHAIN_SEPARATORS = frozenset({",", "kiêm", "-", "–", "—", "và"})
 MAX_NAME = 4
@@ -170,9 +170,10 @@ class PeopleExtractor:
                     j += 1
                     continue
                 break
-            if (parts or has_parts) and (k.roles.match(keys, j) or k.title_forms.match(keys, j)) and t.cap:
-                if not k.bodies.match(keys, j) and not k.org_kinds.match(keys, j):
-                    break
+            new_title = k.roles.match(keys, j) or k.title_forms.match(keys, j)
+            starts_org = k.bodies.match(keys, j) or k.org_kinds.match(keys, j)
+            if (parts or has_parts) and new_title and t.cap and not starts_org:
+                break
             if k.honorifics.match(keys, j) and not t.cap:
                 break
             # a known body, possibly with the role's head noun elided (Bộ trưởng Ngoại giao → Bộ Ngoại giao)
@@ -180,8 +181,6 @@ class PeopleExtractor:
             if m and parts and not t.cap:
                 m = None  # inside a name, a new body starts with a capital ("Chính phủ ban hành" is a verb)
             if m is None and role and role.org_head and not parts and not has_parts:
-                head = tuple(keys[j:j])  # placeholder for typing
-                del head
                 m2 = self._body_with_head(s, j, role.org_head)
                 if m2:
                     parts.append(OrgPart("body", j, j + m2[0], m2[1], takes_place=False))
@@ -363,16 +362,16 @@ class PeopleExtractor:
                 return Organization(title.role.implied_org)
             return None
         texts = [p.text for p in parts]
-        if title.role.org_head and parts[0].kind not in ("body",) and texts[0].casefold() != title.role.org_head.casefold():
-            if not self.k.org_kinds.get(texts[0]):
-                texts.insert(0, title.role.org_head)
-        label = clean(" ".join(texts).replace(" - ", " - ").replace(" & ", " và "))
+        head = title.role.org_head
+        if head and parts[0].kind != "body" and fold(texts[0]) != fold(head) and not self.k.org_kinds.get(texts[0]):
+            texts.insert(0, head)
+        label = clean(" ".join(texts).replace(" & ", " và "))
         # elided place: "Phó Bí thư Thành ủy, Chủ tịch UBND TP. Cần Thơ" → Thành ủy Cần Thơ
         if len(parts) == 1 and parts[0].kind == "orgkind" and parts[0].takes_place:
             place = self._chain_place(chain)
             if place:
-                level, name = place
-                label = f"{label} {name}" if parts[0].text.casefold().endswith(("ủy", "uỷ")) else f"{label} {level} {name}"
+                level, name = place  # Thành ủy + Cần Thơ; Ủy ban nhân dân + thành phố + Cần Thơ
+                label = f"{label} {name}" if fold(parts[0].text).endswith("ủy") else f"{label} {level} {name}"
         return Organization(label, forms)
 
     @staticmethod
@@ -418,7 +417,7 @@ class PeopleExtractor:
                 j = self.skip_prefixes(s, end)
                 name_end = self.name_at(s, j, foreign=True)
                 rule, conf = "people.chain_before_name", 0.9
-                if name_end is None and end < n and s.toks[end].text == "," and not self._is_apposition(chain):
+                if name_end is None and end < n and s.toks[end].text == ",":
                     j = self.skip_prefixes(s, end + 1)
                     name_end = self.name_at(s, j, foreign=False)
                     rule, conf = "people.chain_comma_name", 0.7
@@ -443,9 +442,6 @@ class PeopleExtractor:
                 continue
             i += 1
         return posts
-
-    def _is_apposition(self, chain: list[Title]) -> bool:
-        return False
 
     def _apposition_ends(self, s: Sentence, j: int) -> bool:
         """An apposition chain must end the clause: punctuation, end, or a lower-case verb."""
@@ -487,7 +483,8 @@ class PeopleExtractor:
                 bodies = heads.get(role.org_head.casefold(), set())
                 if len(bodies) == 1:
                     org = Organization(next(iter(bodies)))
-                    ev = replace(p.evidence, rule="people.context_org", confidence=round(p.evidence.confidence - 0.2, 2))
+                    conf = round(p.evidence.confidence - 0.2, 2)
+                    ev = replace(p.evidence, rule="people.context_org", confidence=conf)
                     p = replace(p, org=org, title=f"{p.role} {org.label}", evidence=ev, org_source="context")
             out.append(p)
         return out
