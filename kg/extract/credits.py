@@ -1,6 +1,8 @@
-"""Photo and text credits: "Ảnh: Ngọc Thiện - TTXVN", "Ảnh: VGP/Quang Hiếu", a closing byline "Minh Anh".
+"""Photo and text credits: "Ảnh: Ngọc Thiện - TTXVN", "(Ảnh: VGP/Quang Hiếu)", a closing byline "Minh Anh".
 
-Rules: ``credits.photo`` (after "Ảnh:"), ``credits.byline`` (the article's last short line).
+Rules: ``credits.photo`` (after "Ảnh:"; captions are often run into the next sentence, so the credit is read
+token by token: a 2–3 syllable name and an agency in either order) and ``credits.byline`` (what follows the
+article's last sentence, or its last short line).
 """
 
 from __future__ import annotations
@@ -9,56 +11,82 @@ import re
 
 from kg.facts import Credit, Evidence
 from kg.knowledge import Knowledge, phrase_key
-from kg.text import clean
 
-PHOTO = re.compile(
-    r"(?:^|(?<=[\s(.]))(?:Ảnh|Ảnh minh họa|Clip|Video|Nguồn ảnh)\s*:\s*(?P<body>[^\n()]{2,60}?)\s*(?=[)\n]|$|\.\s)"
-)
-NAME_WORD = re.compile(r"^(?:[A-ZĐÀ-Ỹ][\wÀ-ỹđĐ]*\.?)+$")
+PHOTO = re.compile(r"(?<![\w])(?:Ảnh|Ảnh minh họa|Clip|Video|Nguồn ảnh)\s*:\s*")
+TAIL = re.compile(r"(?:[.!?…”\")]\s*|\n)([^\n.!?…]{2,60}?)\s*$")
+CHUNK = re.compile(r"[^\s/()\-–—,:;]+|[/()\-–—,:;]")  # credits split on spaces and separators only: "L.T.Thắng"
+SEPARATORS = frozenset({"-", "–", "—", "/", "(", ")", ","})
 
 
 class CreditExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
 
-    def agency(self, text: str) -> str | None:
-        key = phrase_key(text)
-        m = self.k.agencies.match(list(key), 0)
-        return m[1] if m and m[0] == len(key) else None
+    def _agency(self, words: list[str], i: int) -> tuple[int, str] | None:
+        m = self.k.agencies.match([w.casefold() for w in words], i)
+        return m if m else None
 
-    def is_name(self, text: str) -> bool:
-        words = text.replace(".", ". ").split()
-        return 1 <= len(words) <= 5 and all(NAME_WORD.match(w) for w in words) and not self.agency(text)
+    def _is_name_word(self, w: str) -> bool:
+        if not w[:1].isupper() or not w.replace(".", "").isalpha():
+            return False
+        # acronyms and brands (TTXVN, LienVietPostBank) are not name syllables; initials (L.T.Thắng) are
+        return not any(c.isupper() and w[i - 1] != "." for i, c in enumerate(w) if i > 0)
 
-    def parse(self, body: str) -> tuple[str, str | None] | None:
-        """(person, agency) of a credit text such as "Ngọc Thiện - TTXVN" or "VGP/Quang Hiếu"."""
-        pieces = [clean(p) for p in re.split(r"\s*[/–—]\s*|\s+-\s*|\s*-\s+|\s*\(\s*|\s*\)\s*", body) if clean(p)]
+    def parse(self, text: str, *, open_end: bool) -> tuple[str, str | None, int] | None:
+        """(person, agency, characters used) of a credit at the start of ``text``.
+
+        ``open_end``: the credit may run into the next sentence ("Ảnh: Minh Tuấn Đây là …"), so a name
+        without an agency after it is taken as two syllables.
+        """
+        toks = [(m.group(), m.start(), m.end()) for m in CHUNK.finditer(text[:120])]
+        words = [phrase_key(t[0])[0] if phrase_key(t[0]) else t[0] for t in toks]
         person = agency = None
-        for piece in pieces:
-            if self.agency(piece):
-                agency = agency or self.agency(piece)
-            elif self.is_name(piece) and person is None:
-                person = piece
-        return (person, agency) if person else None
+        end = 0
+        i = 0
+        while i < len(toks) and (person is None or agency is None):
+            a = self._agency(words, i)
+            if a and agency is None:
+                agency = self.k.agencies.match(words, i)[1]
+                i += a[0]
+                end = toks[i - 1][2]
+            elif person is None and self._is_name_word(toks[i][0]):
+                j = i
+                while j < len(toks) and j - i < 4 and self._is_name_word(toks[j][0]) and not self._agency(words, j):
+                    j += 1
+                n = j - i
+                if n >= 3 and open_end and (j >= len(toks) or toks[j][0] not in SEPARATORS):
+                    n = 2  # the rest starts the next sentence
+                if n > 3 or (n == 1 and "." not in toks[i][0]):
+                    return None
+                person = " ".join(t[0] for t in toks[i : i + n])
+                i += n
+                end = toks[i - 1][2]
+            else:
+                break
+            if i < len(toks) and toks[i][0] in SEPARATORS and toks[i][0] != ",":
+                i += 1
+                continue
+            break
+        return (person, agency, end) if person else None
 
     def extract(self, text: str, body_start: int, article: str) -> list[Credit]:
         credits: list[Credit] = []
         for m in PHOTO.finditer(text, body_start):
-            parsed = self.parse(m.group("body"))
+            parsed = self.parse(text[m.end() :], open_end=True)
             if parsed:
-                ev = Evidence(article, m.start(), m.end("body"), "credits.photo", 0.9)
-                credits.append(Credit(parsed[0], parsed[1], "photo", ev))
-        lines = [(m.start(), m.group()) for m in re.finditer(r"[^\n]+", text[body_start:])]
-        if lines:
-            start, line = lines[-1]
-            start += body_start
-            stripped = line.strip().strip("-–").strip()
-            if 2 <= len(stripped) <= 50 and not PHOTO.search(line) and not stripped.endswith((".", "!", "?", ":")):
-                parsed = self.parse(stripped)
-                if parsed:
-                    a = start + line.index(stripped)
-                    ev = Evidence(article, a, a + len(stripped), "credits.byline", 0.7)
-                    credits.append(Credit(parsed[0], parsed[1], "text", ev))
+                person, agency, used = parsed
+                ev = Evidence(article, m.start(), m.end() + used, "credits.photo", 0.9)
+                credits.append(Credit(person, agency, "photo", ev))
+        tail = TAIL.search(text, body_start)
+        if tail and not PHOTO.search(tail.group(1)):
+            start = tail.start(1)
+            body = tail.group(1).strip(" -–")
+            start += tail.group(1).index(body) if body in tail.group(1) else 0
+            parsed = self.parse(body, open_end=False)
+            if parsed and parsed[2] >= len(body.rstrip()) - 1:
+                person, agency, used = parsed
+                ev = Evidence(article, start, start + used, "credits.byline", 0.7)
+                credits.append(Credit(person, agency, "text", ev))
         seen, out = set(), []
         for c in credits:
             if (c.person, c.agency, c.kind) not in seen:
