@@ -63,10 +63,13 @@ class CreditExtractor:
                 end = toks[i - 1][2]
             else:
                 break
-            if i < len(toks) and toks[i][0] in SEPARATORS and toks[i][0] != ",":
+            if i < len(toks) and toks[i][0] in SEPARATORS and toks[i][0] not in ",)":
                 i += 1
                 continue
             break
+        opened = sum(t[0] == "(" for t in toks[:i]) > sum(t[0] == ")" for t in toks[:i])
+        if opened and i < len(toks) and toks[i][0] == ")":
+            end = toks[i][2]  # "Thanh Liêm (TTXVN)": the credit includes its closing parenthesis
         return (person, agency, end) if person else None
 
     def extract(self, text: str, body_start: int, article: str) -> list[Credit]:
