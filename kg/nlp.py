@@ -11,7 +11,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import numpy
 import spacy
+from spacy.attrs import SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
@@ -75,23 +77,27 @@ class SentenceSplitter:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        for i, tok in enumerate(doc):
+        words = [t.text for t in doc]
+        starts = numpy.zeros((len(words), 1), dtype="int64")
+        for i, word in enumerate(words):
             if i == 0:
-                tok.is_sent_start = True
-                continue
-            prev = doc[i - 1]
-            if "\n" in prev.text:
                 start = True
-            elif prev.text in SENTENCE_END and not tok.is_space:
-                before = doc[i - 2].text.casefold() if i >= 2 else ""
-                is_abbrev = prev.text == "." and (before in self.abbreviations or len(before) == 1)
-                start = not is_abbrev and (tok.text[:1].isupper() or tok.text[:1] in "“\"'(" or tok.is_digit)
-            elif prev.is_space and i >= 2 and doc[i - 2].text in SENTENCE_END:
-                before = doc[i - 3].text.casefold() if i >= 3 else ""
-                start = doc[i - 2].text != "." or before not in self.abbreviations
             else:
-                start = False
-            tok.is_sent_start = start
+                prev = words[i - 1]
+                if "\n" in prev:
+                    start = True
+                elif prev in SENTENCE_END and not word.isspace():
+                    before = words[i - 2].casefold() if i >= 2 else ""
+                    is_abbrev = prev == "." and (before in self.abbreviations or len(before) == 1)
+                    start = not is_abbrev and (word[:1].isupper() or word[:1] in "“\"'(" or word.isdigit())
+                elif prev.isspace() and i >= 2 and words[i - 2] in SENTENCE_END:
+                    before = words[i - 3].casefold() if i >= 3 else ""
+                    start = words[i - 2] != "." or before not in self.abbreviations
+                else:
+                    start = False
+            starts[i, 0] = 1 if start else -1
+        if len(words):
+            doc.from_array([SENT_START], starts.astype("uint64"))  # spaCy stores -1 as its uint64 twin
         return doc
 
 

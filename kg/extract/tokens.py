@@ -51,10 +51,20 @@ class Sentence:
 
 def sentences(doc: Doc) -> list[Sentence]:
     """The Doc's sentences as token lists without whitespace tokens."""
-    out = []
-    for sent in doc.sents:
-        toks = [Tok(t.text, t.idx, t.idx + len(t.text), fold(t.text)) for t in sent if not t.is_space]
+    out: list[Sentence] = []
+    toks: list[Tok] = []
+
+    def close() -> None:
         if toks:
-            out.append(Sentence(toks, [t.key for t in toks], toks[0].start, toks[-1].end,
+            out.append(Sentence(list(toks), [t.key for t in toks], toks[0].start, toks[-1].end,
                                 doc.text[toks[0].start : toks[-1].end]))
+            toks.clear()
+
+    for t in doc:  # one pass over the tokens (Doc.sents re-scans the Doc for every sentence)
+        if t.is_sent_start:
+            close()
+        if not t.is_space:
+            text = t.text
+            toks.append(Tok(text, t.idx, t.idx + len(text), fold(text)))
+    close()
     return out
