@@ -73,6 +73,7 @@ class Role:
     iri: str
     implied_org: str | None = None
     org_head: str | None = None
+    party: bool = False  # a post of a Party committee (Bí thư, Ủy viên …)
 
 
 @dataclass(frozen=True)
@@ -86,6 +87,8 @@ class OrgKind:
     label: str
     iri: str
     takes_place: bool = False
+    level: str | None = None  # the administrative level a party committee kind belongs to (Tỉnh ủy → tỉnh)
+    party: bool = False  # a Party body (Tỉnh ủy, Đảng ủy, Ban Chấp hành …)
 
 
 @dataclass(frozen=True)
@@ -119,6 +122,7 @@ class Knowledge:
     honorifics: PhraseIndex[str] = field(default_factory=PhraseIndex)
     ranks: PhraseIndex[str] = field(default_factory=PhraseIndex)  # ranks, degrees, honours: not posts
     former_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    holds_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "giữ chức", "được bầu làm" …
     new_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)
     org_kinds: PhraseIndex[OrgKind] = field(default_factory=PhraseIndex)
     admin_levels: PhraseIndex[str] = field(default_factory=PhraseIndex)
@@ -129,6 +133,7 @@ class Knowledge:
     middle_names: frozenset[str] = frozenset()
     org_bigrams: frozenset[tuple[str, str]] = frozenset()  # (syllable, lower-case next syllable) in org names
     stop_words: frozenset[str] = frozenset()  # lower-case syllables that end an organization name
+    sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
     issuer_codes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
@@ -187,6 +192,11 @@ def _str(g: Graph, s: URIRef, p: URIRef) -> str | None:
     return clean(vals[0]) if vals else None
 
 
+def _flag(g: Graph, s: URIRef, p: URIRef) -> bool:
+    value = g.value(s, p)
+    return isinstance(value, Literal) and value.toPython() is True
+
+
 def _subjects(g: Graph, cls: URIRef) -> list[URIRef]:
     return sorted(s for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef))
 
@@ -211,7 +221,8 @@ def load(directory: Path | None = None) -> Knowledge:
     k = Knowledge(graph=g)
 
     for s in _subjects(g, KG.Role):
-        role = Role(_pref(g, s), str(s), _str(g, s, KG.impliedOrganization), _str(g, s, KG.organizationHead))
+        role = Role(_pref(g, s), str(s), _str(g, s, KG.impliedOrganization), _str(g, s, KG.organizationHead),
+                    _flag(g, s, KG.partyRole))
         for label in [role.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.roles.add(label, role)
     for s in _subjects(g, KG.TitleForm):
@@ -225,12 +236,14 @@ def load(directory: Path | None = None) -> Knowledge:
         for form in _vi_labels(g, s, KG.form, SKOS.altLabel):
             k.title_forms.add(form, TitleForm(role, org))
     for cls, index in ((KG.Honorific, k.honorifics), (KG.Rank, k.ranks), (KG.Degree, k.ranks),
-                       (KG.Honour, k.ranks), (KG.FormerMarker, k.former_markers), (KG.NewMarker, k.new_markers)):
+                       (KG.Honour, k.ranks), (KG.FormerMarker, k.former_markers), (KG.NewMarker, k.new_markers),
+                       (KG.HoldsMarker, k.holds_markers)):
         for s in _subjects(g, cls):
             for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
                 index.add(label, label)
     for s in _subjects(g, KG.OrganizationKind):
-        kind = OrgKind(_pref(g, s), str(s), (g.value(s, KG.takesPlace) or Literal(False)).toPython() is True)
+        kind = OrgKind(_pref(g, s), str(s), _flag(g, s, KG.takesPlace), _str(g, s, KG.administrativeLevel),
+                       _flag(g, s, KG.partyBody))
         for label in [kind.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.org_kinds.add(label, kind)
     for s in _subjects(g, KG.AdministrativeLevel):
@@ -270,6 +283,9 @@ def load(directory: Path | None = None) -> Knowledge:
             k.issuer_codes.append((re.compile(str(pattern)), kind))
     k.stop_words = frozenset(
         fold(str(o)) for s in _subjects(g, KG.StopWord) for o in g.objects(s, SKOS.prefLabel)
+    )
+    k.sentence_openers = frozenset(
+        fold(str(o)) for s in _subjects(g, KG.SentenceOpener) for o in g.objects(s, SKOS.prefLabel)
     )
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):

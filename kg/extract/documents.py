@@ -25,8 +25,9 @@ from kg.facts import Document, Evidence, Organization
 from kg.knowledge import DocType, Knowledge
 from kg.text import clean, fold
 
-_SEP = r"\s?[/\-–]\s?"
-_PART = r"(?:\d{4}|[A-ZĐ][A-ZĐ0-9]*[a-zđ]?[A-ZĐ0-9]*(?:\.[A-ZĐ0-9]+)*)"
+_UP = "A-ZĐƯƠĂÂÊÔ"  # capitals that symbol codes use (NQ/TƯ, QĐ-UBND)
+_SEP = rf"(?:\s?[/\-–]\s?|\s(?=[{_UP}]{{1,8}}[-–][{_UP}]))"  # "67/2014 NĐ-CP": a space before a code
+_PART = rf"(?:\d{{4}}|[{_UP}][{_UP}0-9]*[a-zđ]?[{_UP}0-9]*(?:\.[{_UP}0-9]+)*)"
 NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})*(?![\wĐđ]|[.,]\d)"
 SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least one symbol part
 DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
@@ -34,7 +35,7 @@ DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
 DATE_AFTER = re.compile(rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|ra)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
 UNIT_AFTER = re.compile(
-    r"\s*(?:năm|tháng|ngày|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
+    r"\s*(?:năm(?!\s+\d{4})|tháng|ngày(?!\s+\d)|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
     r"dự án|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
     re.IGNORECASE,
 )
@@ -56,6 +57,7 @@ def norm_number(number: str) -> str:
 
 def tidy_number(number: str) -> str:
     """The identifier as written, spaces inside the symbol removed ("470- QĐNS/TW" → "470-QĐNS/TW")."""
+    number = re.sub(r"(?<=\d)\s+(?=[^\W\d_])", "/", number)  # "67/2014 NĐ-CP" → "67/2014/NĐ-CP"
     return re.sub(r"\s+", "", number).replace("–", "-")
 
 
@@ -84,7 +86,8 @@ class DocumentExtractor:
         found: list[tuple[int, int, str, DocType | None, str]] = []
         for m in self.typed.finditer(sent):
             number = tidy_number(m.group("num"))
-            if "/" not in number and "-" not in number:
+            said_number = "số" in m.group().casefold()
+            if "/" not in number and "-" not in number and not said_number:
                 rest = sent[m.end() :]
                 if UNIT_AFTER.match(rest) or (len(number) == 4 and 1900 <= int(number[:4]) <= 2100):
                     continue

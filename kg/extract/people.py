@@ -33,6 +33,8 @@ class OrgPart:
     end: int
     text: str
     takes_place: bool = False
+    level: str | None = None  # for "level" parts: the administrative level word (tỉnh, thành phố)
+    place: str | None = None  # for "level" and "place" parts: the place name
 
 
 @dataclass
@@ -54,9 +56,15 @@ class PeopleExtractor:
     # -- names ---------------------------------------------------------------------------------------
 
     def cap_run(self, s: Sentence, i: int) -> int:
-        """End index of the run of capitalized word tokens starting at ``i``."""
+        """End index of the run of capitalized word tokens starting at ``i``.
+
+        A capitalized function word ("Ngày", "Theo") starts the next sentence of a run-in caption, so it ends
+        the run.
+        """
         j = i
         while j < len(s.toks) and (s.toks[j].cap and (s.toks[j].is_word or s.toks[j].is_initials)):
+            if j > i and s.keys[j] in self.k.sentence_openers:
+                break
             j += 1
         return j
 
@@ -205,9 +213,13 @@ class PeopleExtractor:
                     size = 2
                 end_run = self.cap_run(s, j + size)
                 end_place = self.place_after_level(s, j + size, end_run)
-                text = " ".join([abbrev or clean(" ".join(x.text for x in toks[j : j + size]))]
-                                + [x.text for x in toks[j + size : end_place]])
-                parts.append(OrgPart("level", j, end_place, text))
+                level_text = abbrev or clean(" ".join(x.text for x in toks[j : j + size]))
+                place_text = " ".join(x.text for x in toks[j + size : end_place])
+                if place_text and (pm := k.places.match(keys, j + size)) and pm[0] == end_place - j - size:
+                    place_text = self._place_text(s, j + size, end_place, pm[1])
+                text = f"{level_text} {place_text}".strip()
+                parts.append(OrgPart("level", j, end_place, text, level=level_text.casefold(),
+                                     place=place_text or None))
                 j = end_place
                 complete = end_place > j - 0 and end_place > (j + size - 1)
                 if end_place < n and toks[end_place].cap and self.name_at(s, end_place, foreign=True):
@@ -218,12 +230,14 @@ class PeopleExtractor:
                 if pm:
                     after = j + pm[0]
                     if after >= n or not toks[after].cap or self.name_at(s, after, foreign=True):
-                        parts.append(OrgPart("place", j, after, self._place_text(s, j, after, pm[1])))
+                        place_text = self._place_text(s, j, after, pm[1])
+                        parts.append(OrgPart("place", j, after, place_text, place=place_text))
                         j = after
                         complete = True
                         continue
-                if self.name_at(s, j, foreign=complete or not (parts or has_parts)) is not None:
-                    break
+                org_m = k.bodies.match(keys, j) or k.org_kinds.match(keys, j)
+                if (not org_m or org_m[0] < 2) and self.name_at(s, j, foreign=complete or not (parts or has_parts)):
+                    break  # a person's name starts here ("Đoàn Văn A"), not an organization ("Đoàn Thanh niên")
             if om:
                 parts.append(OrgPart("orgkind", j, j + om[0], om[1].label, takes_place=om[1].takes_place))
                 j += om[0]
@@ -318,8 +332,8 @@ class PeopleExtractor:
     def chain_at(self, s: Sentence, i: int, *, apposition: bool = False) -> list[Title]:
         """Titles of a chain starting at ``i``, joined by commas, "kiêm", dashes.
 
-        In an apposition ("A, Bộ trưởng X, Chủ tịch Y B") a title followed by a name belongs to the next
-        person, so the chain stops before it.
+        In an apposition after a dash ("A - Bộ trưởng X, Chủ tịch Y B") a title followed by a name belongs
+        to the next person, so the chain stops before it.
         """
         chain: list[Title] = []
         j = i
@@ -329,8 +343,6 @@ class PeopleExtractor:
                 break
             if chain and apposition and self._followed_by_name(s, title.end):
                 break
-            if chain and chain[-1].former and not title.former:
-                title.former = True
             chain.append(title)
             j = title.end
             if not title.parts and not title.fixed_org and not s.toks[title.start].cap:
@@ -342,7 +354,24 @@ class PeopleExtractor:
                     j = nxt
                     continue
             break
+        self._share_orgs(chain)
         return chain
+
+    def _share_orgs(self, chain: list[Title]) -> None:
+        """A bare role takes the next title's organization: "Phó Chủ tịch kiêm Tổng Thư ký Ủy ban X".
+
+        Not across the party/state line: in "Phó Bí thư, Chủ tịch UBND huyện" the Phó Bí thư is the Huyện ủy's.
+        """
+        for a, b in zip(chain, chain[1:], strict=False):
+            if a.parts or a.fixed_org or a.role.implied_org or not b.parts:
+                continue
+            if a.role.party != self._is_party_org(b.parts):
+                continue
+            a.parts = list(b.parts)
+
+    def _is_party_org(self, parts: list[OrgPart]) -> bool:
+        kind = self.k.org_kinds.get(parts[0].text) if parts[0].kind in ("orgkind", "body") else None
+        return bool(kind and kind.party)
 
     def _followed_by_name(self, s: Sentence, j: int) -> bool:
         return self.name_at(s, self.skip_prefixes(s, j), foreign=True) is not None
