@@ -133,6 +133,7 @@ class Knowledge:
     middle_names: frozenset[str] = frozenset()
     org_bigrams: frozenset[tuple[str, str]] = frozenset()  # (syllable, lower-case next syllable) in org names
     stop_words: frozenset[str] = frozenset()  # lower-case syllables that end an organization name
+    object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
@@ -283,6 +284,9 @@ def load(directory: Path | None = None) -> Knowledge:
             k.issuer_codes.append((re.compile(str(pattern)), kind))
     k.stop_words = frozenset(
         fold(str(o)) for s in _subjects(g, KG.StopWord) for o in g.objects(s, SKOS.prefLabel)
+    )
+    k.object_prepositions = frozenset(
+        fold(str(o)) for s in _subjects(g, KG.ObjectPreposition) for o in g.objects(s, SKOS.prefLabel)
     )
     k.sentence_openers = frozenset(
         fold(str(o)) for s in _subjects(g, KG.SentenceOpener) for o in g.objects(s, SKOS.prefLabel)

@@ -21,7 +21,8 @@ _OLD_TONE = {
     "uỳ": "ùy", "uý": "úy", "uỷ": "ủy", "uỹ": "ũy", "uỵ": "ụy",
 }
 _OLD_TONE_UPPER = {k[0].upper() + k[1:]: v[0].upper() + v[1:] for k, v in _OLD_TONE.items()}
-_OLD_TONE_ALL = {**_OLD_TONE, **_OLD_TONE_UPPER}
+_OLD_TONE_CAPS = {k.upper(): v.upper() for k, v in _OLD_TONE.items()}
+_OLD_TONE_ALL = {**_OLD_TONE, **_OLD_TONE_UPPER, **_OLD_TONE_CAPS}
 _OLD_TONE_RE = re.compile("(" + "|".join(_OLD_TONE_ALL) + r")(?![a-zà-ỹđA-ZÀ-ỸĐ])")
 # "qu" + tone on y/a keeps its own placement (quý, quà): the u there is part of the onset.
 _QU_RE = re.compile(r"(?<=[qQ])(" + "|".join(_OLD_TONE_ALL) + ")")

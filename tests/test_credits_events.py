@@ -91,7 +91,6 @@ def test_credits_byline_without_person_is_not_a_credit(text: str) -> None:
     assert credits(text) == []
 
 
-@pytest.mark.xfail(strict=True, reason="'Theo' is kept in the name: person 'Theo Minh Anh', agency TTXVN")
 def test_credits_byline_theo_person_agency() -> None:
     assert credits("Tỉnh đã hoàn thành kế hoạch năm 2024.\n\nTheo Minh Anh/TTXVN") == [("Minh Anh", "TTXVN", "text")]
 
@@ -124,7 +123,6 @@ def test_events_named_date_and_place() -> None:
     assert e.participants == (("Trần Thị Mai", "speaker"),)
 
 
-@pytest.mark.xfail(strict=True, reason="the event date is only read after lower-case 'ngày': date None")
 @pytest.mark.parametrize(
     "opening",
     ["Ngày 12/4/2025", "Sáng 12/4/2025"],

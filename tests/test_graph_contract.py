@@ -368,8 +368,6 @@ def test_events(built: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> N
     assert any(r["speakers"] == "Lê Quang Mạnh" for r in rows)
 
 
-@pytest.mark.xfail(reason="extraction: the lead date \"Sáng 12/4/2024\" is not read as the event's date "
-                          "(events only take a date after \"ngày\")", strict=False)
 def test_event_date_from_lead(built: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
     rows = query(built[".ttl"], QUERIES / "events.rq", capsys)
     assert [r["date"] for r in rows if r["ordinal"] == "15"] == ["2024-04-12"]

@@ -82,7 +82,6 @@ def test_people_chain_before_name_elided_org_completed(text: str, expected: set)
     assert posts(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="the elided 'Thành ủy' is not completed from 'TP.HCM': org is just 'Thành ủy'")
 def test_people_chain_before_name_elided_thanh_uy_completed_from_tp_hcm() -> None:
     direct = posts("Bí thư Thành ủy TP.HCM Nguyễn Văn Lực phát biểu.")
     (_, _, direct_org, _), = direct
@@ -91,8 +90,6 @@ def test_people_chain_before_name_elided_thanh_uy_completed_from_tp_hcm() -> Non
     assert "Hồ Chí Minh" in direct_org
 
 
-@pytest.mark.xfail(strict=True, reason="'Ủy viên Ban Thường vụ Tỉnh ủy' stays org 'Tỉnh ủy': the place is only "
-                                       "completed from a level word (tỉnh X), not from 'Tỉnh ủy Hà Nam' later")
 def test_people_chain_before_name_elided_tinh_uy_completed_from_later_tinh_uy() -> None:
     assert posts("Ủy viên Ban Thường vụ Tỉnh ủy, Trưởng Ban Tuyên giáo Tỉnh ủy Hà Nam Trần Văn Tâm dự họp.") == {
         ("Trần Văn Tâm", "Ủy viên Ban Thường vụ", "Tỉnh ủy Hà Nam", False),
@@ -231,7 +228,6 @@ def test_people_chain_before_name_honorifics_ranks_degrees_are_not_posts(text: s
     assert facts(text).posts == []
 
 
-@pytest.mark.xfail(strict=True, reason="a rank between title and name breaks the chain: no post at all")
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
@@ -246,7 +242,6 @@ def test_people_chain_before_name_rank_between_title_and_name(text: str, expecte
     assert posts(text) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="the degree is read into the organization: 'Bệnh viện Bạch Mai GS.TS'")
 def test_people_chain_before_name_degree_between_title_and_name() -> None:
     assert posts("Giám đốc Bệnh viện Bạch Mai GS.TS Đào Xuân Cường cho biết.") == {
         ("Đào Xuân Cường", "Giám đốc", "Bệnh viện Bạch Mai", False),
@@ -382,8 +377,6 @@ def test_people_apposition(text: str, expected: set, quote: str) -> None:
     assert {text[p.evidence.start : p.evidence.end] for p in f.posts} == {quote}
 
 
-@pytest.mark.xfail(strict=True, reason="'Kim' is read as a family name: person 'Kim Bảng' gets post "
-                                       "Bí thư / Huyện ủy, and Nguyễn Văn Hùng gets nothing")
 def test_people_apposition_huyen_uy_place_starting_with_family_name() -> None:
     assert posts("Ông Nguyễn Văn Hùng, Bí thư Huyện ủy Kim Bảng, cho biết huyện đã về đích nông thôn mới.") == {
         ("Nguyễn Văn Hùng", "Bí thư", "Huyện ủy Kim Bảng", False),
@@ -412,8 +405,6 @@ def test_people_chain_comma_name(text: str, expected: set) -> None:
     assert rules(text) == {"people.chain_comma_name"}
 
 
-@pytest.mark.xfail(strict=True, reason="a name between two commas ('…, Trần Anh Tuấn, tỉnh …') is taken for a "
-                                       "list: no post at all")
 def test_people_chain_comma_name_name_between_commas() -> None:
     assert posts("Theo Phó Chủ tịch UBND tỉnh Quảng Nam, Trần Anh Tuấn, tỉnh đã chỉ đạo khắc phục hậu quả.") == {
         ("Trần Anh Tuấn", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Quảng Nam", False),

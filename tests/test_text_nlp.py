@@ -59,8 +59,6 @@ def test_text_fold() -> None:
     assert fold(unicodedata.normalize("NFD", "Khánh Hòa")) == "khánh hòa"
 
 
-@pytest.mark.xfail(strict=True, reason="old tone style in upper case is not moved: fold('THÀNH UỶ') == 'thành uỷ', "
-                                       "fold('HOÀ BÌNH') == 'hoà bình'")
 @pytest.mark.parametrize(("upper", "lower"), [("THÀNH UỶ", "Thành ủy"), ("HOÀ BÌNH", "hòa bình")],
                          ids=["thanh-uy", "hoa-binh"])
 def test_text_fold_upper_case_old_tone(upper: str, lower: str) -> None:

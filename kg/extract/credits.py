@@ -83,7 +83,7 @@ class CreditExtractor:
         tail = TAIL.search(text, body_start)
         if tail and not PHOTO.search(tail.group(1)):
             start = tail.start(1)
-            body = tail.group(1).strip(" -–")
+            body = re.sub(r"^(?:Theo|Nguồn)\s+", "", tail.group(1).strip(" -–"))
             start += tail.group(1).index(body) if body in tail.group(1) else 0
             parsed = self.parse(body, open_end=False)
             if parsed and parsed[2] >= len(body.rstrip()) - 1:

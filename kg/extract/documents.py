@@ -126,6 +126,9 @@ class DocumentExtractor:
                 doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
                                                                   "documents.date_after", 0.95))
             pos += m.end()
+        partial = re.match(r"\s*,?\s*ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}(?![/.\-]?\s*\d)", sent[pos:limit])
+        if partial and not doc.date:
+            pos += partial.end()  # "ngày 29/6" without a year: no date, but the issuer may follow
         m = re.match(r"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>của)|(?P<by>do|được))\s+", sent[pos:limit])
         if m and not doc.issuer:
             issuer, end = self._issuer_at(s, s.start + pos + m.end())
@@ -149,7 +152,8 @@ class DocumentExtractor:
                 if d:
                     doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
                                                                       "documents.date_signed", 0.8))
-        m = re.match(r"[^.;:]{0,80}?\bvề\s+(?:việc\s+)?(?P<subj>[^.;:()“”\"\n]{3,200}?)(?=[.;:()“”\"\n]|,\s|$)",
+        m = re.match(r"[^.;:]{0,80}?\bvề\s+(?:việc\s+)?(?P<subj>[^.;:()“”\"\n]{3,200}?)"
+                     r"(?=[.;:()“”\"\n]|,?\s(?:được|do|đã|vừa|và (?:Nghị|Quyết|Chỉ|Thông|Kết|Công)|của|ngày)\s|$)",
                      sent[pos:limit])
         if m and m.start() < 40:
             doc = replace(doc, subject=clean(m.group("subj")))
@@ -241,6 +245,8 @@ class DocumentExtractor:
         return None
 
     def _issuer_tokens(self, s: Sentence, k0: int) -> tuple[Organization | None, int]:
+        if k0 >= len(s.toks) or not (s.toks[k0].cap or self.k.admin_levels.match(s.keys, k0)):
+            return None, k0  # "được ban hành": a verb, not the body "Ban" ("tỉnh Lào Cai" may issue)
         title = self.people.title_at(s, k0)
         if title is not None:
             org = self.people.org_of(title, [title])

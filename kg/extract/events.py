@@ -34,7 +34,7 @@ def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> l
         if len(label.split()) < 3:
             continue
         d = None
-        dm = re.search(rf"ngày\s+{DATE_RE.pattern}", sent)
+        dm = re.search(rf"(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{DATE_RE.pattern}", sent)
         if dm:
             g = dm.groups()
             d = iso_date(g[0], g[2], g[3]) if g[0] else iso_date(g[4], g[5], g[6])

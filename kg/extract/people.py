@@ -182,8 +182,8 @@ class PeopleExtractor:
             starts_org = k.bodies.match(keys, j) or k.org_kinds.match(keys, j)
             if (parts or has_parts) and new_title and t.cap and not starts_org:
                 break
-            if k.honorifics.match(keys, j) and not t.cap:
-                break
+            if (k.honorifics.match(keys, j) and not t.cap) or k.ranks.match(keys, j):
+                break  # "Bộ trưởng Bộ Quốc phòng Đại tướng Phan Văn Giang": a rank starts the name part
             # a known body, possibly with the role's head noun elided (Bộ trưởng Ngoại giao → Bộ Ngoại giao)
             m = k.bodies.match(keys, j)
             if m and parts and not t.cap:
@@ -242,6 +242,15 @@ class PeopleExtractor:
                 parts.append(OrgPart("orgkind", j, j + om[0], om[1].label, takes_place=om[1].takes_place))
                 j += om[0]
                 complete = False
+                if om[1].takes_place and j < n and toks[j].cap and not k.admin_levels.match(keys, j) \
+                        and not k.places.match(keys, j) and not k.expand(toks[j].text):
+                    # "Huyện ủy Kim Bảng": the place follows the kind directly; keep a following name intact
+                    end_place = self.place_after_level(s, j, self.cap_run(s, j))
+                    if end_place > j:
+                        place_text = clean(" ".join(x.text for x in toks[j:end_place]))
+                        parts.append(OrgPart("place", j, end_place, place_text, place=place_text))
+                        j = end_place
+                        complete = True
                 continue
             if abbrev:
                 kind = k.org_kinds.get(abbrev)
@@ -287,7 +296,7 @@ class PeopleExtractor:
         for x in range(j, min(len(s.toks), j + 3)):
             t = s.toks[x]
             if t.cap:  # the name goes on, unless a new phrase (person, title, document, organization) starts
-                new_phrase = (k.roles.match(s.keys, x) or k.doc_types.match(s.keys, x)
+                new_phrase = (k.roles.match(s.keys, x) or k.doc_types.match(s.keys, x) or k.expand(t.text)
                               or k.org_kinds.match(s.keys, x) or k.bodies.match(s.keys, x))
                 return not new_phrase and not self.name_at(s, x, foreign=False)
             if not t.is_word or s.keys[x] in self.k.stop_words or self.k.roles.match(s.keys, x):
@@ -397,24 +406,36 @@ class PeopleExtractor:
         label = clean(" ".join(texts).replace(" & ", " và "))
         # elided place: "Phó Bí thư Thành ủy, Chủ tịch UBND TP. Cần Thơ" → Thành ủy Cần Thơ
         if len(parts) == 1 and parts[0].kind == "orgkind" and parts[0].takes_place:
-            place = self._chain_place(chain)
+            place = self._chain_place(chain, title)
             if place:
-                level, name = place  # Thành ủy + Cần Thơ; Ủy ban nhân dân + thành phố + Cần Thơ
-                label = f"{label} {name}" if fold(parts[0].text).endswith("ủy") else f"{label} {level} {name}"
+                level, name, written = place
+                kind = self.k.org_kinds.get(parts[0].text)
+                # a party committee carries the place as its chain wrote it (Thành ủy Cần Thơ, Thành ủy thành
+                # phố Hồ Chí Minh from TP.HCM); a state body carries level and place (UBND thành phố Cần Thơ)
+                label = f"{label} {written}" if kind and kind.level else f"{label} {level} {name}"
         return Organization(label, forms)
 
-    @staticmethod
-    def _chain_place(chain: list[Title]) -> tuple[str, str] | None:
-        places = []
+    def _chain_place(self, chain: list[Title], target: Title) -> tuple[str, str, str] | None:
+        """The one (level, place, place as written) the chain's local bodies name (UBND tỉnh X, Tỉnh ủy X)."""
+        places = set()
         for t in chain:
-            for p in t.parts:
-                if p.kind == "level":
-                    words = p.text.split()
-                    level = " ".join(w for w in words if w[:1].islower())
-                    name = " ".join(w for w in words if w[:1].isupper())
-                    if name:
-                        places.append((level, name))
-        return places[0] if len(set(places)) == 1 else None
+            if t is target:
+                continue
+            for a, b in zip(t.parts, t.parts[1:], strict=False):
+                if a.kind != "orgkind" or not a.takes_place or b.kind not in ("level", "place") or not b.place:
+                    continue
+                kind = self.k.org_kinds.get(a.text)
+                level, name = b.level, b.place
+                if b.kind == "place":
+                    words = name.split()
+                    lvl = self.k.admin_levels.match([fold(w) for w in words], 0)
+                    if lvl and lvl[0] < len(words):  # "thành phố Hồ Chí Minh" from TP.HCM
+                        level, name = " ".join(words[: lvl[0]]).casefold(), " ".join(words[lvl[0]:])
+                    else:
+                        level = kind.level if kind and kind.level else None
+                if level:
+                    places.add((level, name, b.text if b.kind == "place" else name))
+        return next(iter(places)) if len(places) == 1 else None
 
     # -- the rules ------------------------------------------------------------------------------------
 
@@ -427,16 +448,23 @@ class PeopleExtractor:
             if i in used:
                 i += 1
                 continue
-            # apposition: [honorific] NAME (, | - | () chain
+            # apposition: [honorific] NAME (, | - | () chain;  copula: NAME giữ chức / được bầu làm … chain
             start = self.skip_prefixes(s, i)
-            name_end = self.name_at(s, start, foreign=start > i)
-            if name_end is not None and name_end < n and s.toks[name_end].text in (",", "-", "–", "("):
-                chain = self.chain_at(s, name_end + 1, apposition=True)
-                if chain and self._apposition_ends(s, chain[-1].end):
+            mid_run = start == i and i > 0 and s.toks[i - 1].cap and s.toks[i - 1].is_word
+            name_end = None if mid_run else self.name_at(s, start, foreign=start > i)
+            if name_end is not None and name_end < n:
+                chain = self._apposition(s, name_end)
+                rule, conf = "people.apposition", 0.85
+                former = False
+                if not chain:
+                    chain, former = self._copula(s, name_end)
+                    rule, conf = "people.copula", 0.8
+                if chain:
                     person = self._person(s, start, name_end)
                     for t in chain:
-                        posts.append(self._post(s, article, person, t, chain, start, chain[-1].end,
-                                                "people.apposition", 0.85))
+                        if former:
+                            t.former = True
+                        posts.append(self._post(s, article, person, t, chain, start, chain[-1].end, rule, conf))
                     used.update(range(i, chain[-1].end))
                     i = chain[-1].end
                     continue
@@ -448,9 +476,14 @@ class PeopleExtractor:
                 rule, conf = "people.chain_before_name", 0.9
                 if name_end is None and end < n and s.toks[end].text == ",":
                     j = self.skip_prefixes(s, end + 1)
-                    name_end = self.name_at(s, j, foreign=False)
+                    # "Báo cáo với Bí thư Thành ủy, bà X cho biết": a chain that is an object is not X's
+                    as_object = chain[0].start > 0 and s.keys[chain[0].start - 1] in self.k.object_prepositions
+                    # after an honorific, only a chain naming a real body ("Giám đốc Sở Y tế tỉnh A, ông B")
+                    bodyless = j > end + 1 and not any(p.kind in ("body", "orgkind") for p in chain[-1].parts)
+                    name_end = None if as_object or bodyless else self.name_at(s, j, foreign=j > end + 1)
                     rule, conf = "people.chain_comma_name", 0.7
-                    if name_end is not None and name_end < n and s.toks[name_end].text == ",":
+                    if (name_end is not None and name_end + 1 < n and s.toks[name_end].text == ","
+                            and s.toks[name_end + 1].cap):
                         name_end = None  # "A, B, C": a list, not a name
                 if name_end is not None:
                     person = self._person(s, j, name_end)
@@ -458,9 +491,9 @@ class PeopleExtractor:
                         posts.append(self._post(s, article, person, t, chain, chain[0].start, name_end, rule, conf))
                     used.update(range(i, name_end))
                     # an apposition right after the name: "Trần Văn A - Bộ trưởng Bộ B"
-                    if name_end < n and s.toks[name_end].text in ("-", "–", ","):
-                        more = self.chain_at(s, name_end + 1, apposition=True)
-                        if more and self._apposition_ends(s, more[-1].end):
+                    if name_end < n:
+                        more = self._apposition(s, name_end)
+                        if more:
                             for t in more:
                                 posts.append(self._post(s, article, person, t, more, j, more[-1].end,
                                                         "people.apposition", 0.8))
@@ -471,6 +504,40 @@ class PeopleExtractor:
                 continue
             i += 1
         return posts
+
+    def _apposition(self, s: Sentence, name_end: int) -> list[Title]:
+        """Titles apposed to the name ending at ``name_end`` ("A, Chủ tịch X," / "A - Bộ trưởng Y"), or []."""
+        n = len(s.toks)
+        sep = s.toks[name_end].text
+        if sep not in (",", "-", "–", "(") or name_end + 1 >= n:
+            return []
+        chain = self.chain_at(s, name_end + 1, apposition=True)
+        if not chain or not self._apposition_ends(s, chain[-1].end):
+            return []
+        if sep == ",":
+            # "A, Chủ tịch X, Bí thư Y B": after a comma, a chain that ends in a name is B's, not A's
+            full = self.chain_at(s, name_end + 1)
+            if self._followed_by_name(s, full[-1].end):
+                return []
+        last = chain[-1]
+        if (len(chain) == 1 and not last.parts and not last.fixed_org and last.end < n
+                and s.toks[last.end].is_word and not s.toks[last.end].cap):
+            return []  # "ông A, Tổng Bí thư nói": a bare role and a verb is a new clause
+        return chain
+
+    def _copula(self, s: Sentence, name_end: int) -> tuple[list[Title], bool]:
+        """"A giữ chức Chủ tịch …", "A được bầu làm …", "A từng là …" (former): the titles after the verb."""
+        m = self.k.holds_markers.match(s.keys, name_end)
+        former = False
+        if m is None:
+            m = self.k.former_markers.match(s.keys, name_end)
+            former = m is not None
+        if m is None:
+            return [], False
+        chain = self.chain_at(s, name_end + m[0], apposition=True)
+        if not chain or not (chain[0].parts or chain[0].fixed_org or chain[0].role.implied_org):
+            return [], False
+        return chain, former
 
     def _apposition_ends(self, s: Sentence, j: int) -> bool:
         """An apposition chain must end the clause: punctuation, end, or a lower-case verb."""
