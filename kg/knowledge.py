@@ -193,6 +193,19 @@ def _str(g: Graph, s: URIRef, p: URIRef) -> str | None:
     return clean(vals[0]) if vals else None
 
 
+def _abbreviated_forms(label: str, abbreviations: dict[str, str]) -> list[str]:
+    """The label and its forms with multi-word parts abbreviated ("Ủy viên Trung ương Đảng" → "Ủy viên TW Đảng")."""
+    forms = [label]
+    for short, expansion in sorted(abbreviations.items()):
+        if " " not in expansion or not short[:1].isupper():
+            continue
+        pattern = re.compile(rf"(?<!\w){re.escape(expansion)}(?!\w)", re.IGNORECASE)
+        forms += [pattern.sub(short, f) for f in forms if pattern.search(f)]
+        if len(forms) > 64:
+            break
+    return forms
+
+
 def _flag(g: Graph, s: URIRef, p: URIRef) -> bool:
     value = g.value(s, p)
     return isinstance(value, Literal) and value.toPython() is True
@@ -220,6 +233,7 @@ def load(directory: Path | None = None) -> Knowledge:
     for path in sorted(directory.glob("*.ttl")):
         g.parse(path, format="turtle")
     k = Knowledge(graph=g)
+    abbreviated: list[tuple[PhraseIndex, str, object]] = []  # phrases also written with abbreviations
 
     for s in _subjects(g, KG.Role):
         role = Role(_pref(g, s), str(s), _str(g, s, KG.impliedOrganization), _str(g, s, KG.organizationHead),
@@ -235,7 +249,7 @@ def load(directory: Path | None = None) -> Knowledge:
         if role is None:
             continue
         for form in _vi_labels(g, s, KG.form, SKOS.altLabel):
-            k.title_forms.add(form, TitleForm(role, org))
+            abbreviated.append((k.title_forms, form, TitleForm(role, org)))
     for cls, index in ((KG.Honorific, k.honorifics), (KG.Rank, k.ranks), (KG.Degree, k.ranks),
                        (KG.Honour, k.ranks), (KG.FormerMarker, k.former_markers), (KG.NewMarker, k.new_markers),
                        (KG.HoldsMarker, k.holds_markers)):
@@ -259,7 +273,7 @@ def load(directory: Path | None = None) -> Knowledge:
         kind = g.value(s, KG.kind)
         body = Body(_pref(g, s), str(s), str(kind) if kind else None)
         for label in [body.label, *_vi_labels(g, s, SKOS.altLabel)]:
-            k.bodies.add(label, body)
+            abbreviated.append((k.bodies, label, body))
     for s in _subjects(g, KG.Place):
         kind = g.value(s, KG.placeKind)
         place = Place(_pref(g, s), str(s), str(kind).rsplit("#", 1)[-1] if kind else "Place")
@@ -282,6 +296,9 @@ def load(directory: Path | None = None) -> Knowledge:
             k.issuer_codes.append((re.compile(re.escape(str(code))), kind))
         for pattern in g.objects(s, KG.symbolPattern):
             k.issuer_codes.append((re.compile(str(pattern)), kind))
+    for index, label, value in abbreviated:
+        for variant in _abbreviated_forms(label, k.abbreviations):
+            index.add(variant, value)
     k.stop_words = frozenset(
         fold(str(o)) for s in _subjects(g, KG.StopWord) for o in g.objects(s, SKOS.prefLabel)
     )

@@ -127,8 +127,6 @@ def test_people_chain_before_name_abbreviations_expanded(text: str, expected: se
 
 
 @pytest.mark.parametrize("tw", ["TW", "TƯ"], ids=["TW", "TU"])
-@pytest.mark.xfail(strict=True, reason="'Ủy viên TW/TƯ Đảng' gives org 'Trung ương Đảng', not 'Ban Chấp hành "
-                                       "Trung ương Đảng' as the spelled-out 'Ủy viên Trung ương Đảng' does")
 def test_people_chain_before_name_abbreviated_tw_member(tw: str) -> None:
     assert posts(f"Ủy viên {tw} Đảng, Bí thư Tỉnh ủy Bắc Ninh Nguyễn Anh Tú dự lễ.") == {
         ("Nguyễn Anh Tú", "Ủy viên", "Ban Chấp hành Trung ương Đảng", False),

@@ -40,6 +40,9 @@ UNIT_AFTER = re.compile(
     re.IGNORECASE,
 )
 ISSUE_VERBS = ("ban hành", "ra", "có", "ký", "phê duyệt", "gửi", "thông qua", "ký ban hành", "vừa ký")
+# verbs between an issuer and "tại <document>": "được HĐND thống nhất tại Văn bản số …"
+REFERRING_VERBS = ("phê duyệt", "thống nhất", "chỉ đạo", "quyết định", "giao", "yêu cầu", "ban hành", "ký",
+                   "cho phép", "chấp thuận", "đồng ý", "quy định", "hướng dẫn")
 AUX = frozenset({"đã", "vừa", "mới", "cũng", "đồng", "thời", "trước", "đó"})
 
 
@@ -100,7 +103,7 @@ class DocumentExtractor:
             if dtype:
                 found.append((m.start(), m.end(), number, dtype, "documents.symbol_only"))
         found.sort(key=lambda f: f[0])
-        docs = []
+        docs: list[Document] = []
         for idx, (a, b, number, dtype, rule) in enumerate(found):
             if dtype is None:
                 dtype = self.type_from_symbol(number)
@@ -113,6 +116,18 @@ class DocumentExtractor:
             prev_end = found[idx - 1][1] if idx else 0
             doc = self._before(doc, s, sent, a, article, prev_end)
             docs.append(doc)
+        return self._share_issuer(docs, sent, s)
+
+    def _share_issuer(self, docs: list[Document], sent: str, s: Sentence) -> list[Document]:
+        """"QĐ số 1/QĐ-TTg ngày … và QĐ số 2/QĐ-TTg ngày … của Thủ tướng": the issuer is both documents'."""
+        for i in range(len(docs) - 2, -1, -1):
+            a, b = docs[i], docs[i + 1]
+            if a.issuer or not b.issuer or not b.issuer_evidence or b.issuer_evidence.rule != "documents.issuer_of":
+                continue
+            end = (a.date_evidence or a.evidence).end - s.start
+            if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sent[end : b.evidence.start - s.start]):
+                ev = replace(b.issuer_evidence, rule="documents.issuer_shared", confidence=0.75)
+                docs[i] = replace(a, issuer=b.issuer, issuer_evidence=ev)
         return docs
 
     # -- what follows the number: date, issuer, subject ------------------------------------------------
@@ -183,8 +198,14 @@ class DocumentExtractor:
             return doc
         if not doc.issuer:
             j = ti
-            if j > 1 and s.keys[j - 1] in ("tại", "theo") and s.toks[j - 2].text == "(":
-                end = j - 2
+            if j > 1 and s.keys[j - 1] in ("tại", "theo"):
+                # "chỉ đạo của UBND tỉnh (tại Công văn số …)", "được Thủ tướng phê duyệt tại Quyết định số …"
+                end = j - 2 if s.toks[j - 2].text == "(" else j - 1
+                verb = self._verb_before(s, end, REFERRING_VERBS)
+                if verb is not None:
+                    end = verb
+                while end > 0 and s.keys[end - 1] in AUX:
+                    end -= 1
                 issuer = self._issuer_ending_at(s, end, after_of=True)
                 if issuer:
                     org, k0 = issuer
@@ -215,9 +236,9 @@ class DocumentExtractor:
                                         s, article, dm.start(), dm.end(), "documents.date_before", 0.8))
         return doc
 
-    def _verb_before(self, s: Sentence, j: int) -> int | None:
+    def _verb_before(self, s: Sentence, j: int, verbs: tuple[str, ...] = ()) -> int | None:
         """Start token of an issuing verb ("ban hành", "ký", "có" …) that ends right before token ``j``."""
-        for verb in sorted(ISSUE_VERBS, key=len, reverse=True):
+        for verb in sorted(verbs or ISSUE_VERBS, key=len, reverse=True):
             words = verb.split()
             k0 = j - len(words)
             if k0 >= 0 and s.keys[k0:j] == words:
@@ -229,7 +250,7 @@ class DocumentExtractor:
         if end <= 0:
             return None
         for k0 in range(max(0, end - 16), end):
-            if after_of and (k0 == 0 or s.keys[k0 - 1] != "của"):
+            if after_of and (k0 == 0 or s.keys[k0 - 1] not in ("của", "được", "do")):
                 continue
             t = s.toks[k0]
             if not t.cap:

@@ -565,18 +565,18 @@ class PeopleExtractor:
 
     def complete_from_context(self, posts: list[Post], sents: list[Sentence]) -> list[Post]:
         """"Thứ trưởng Trần Văn A" with no ministry: the one ministry the article names (rule people.context_org)."""
-        heads: dict[str, set[str]] = {}
+        by_kind: dict[str, set[str]] = {}  # organization kind IRI → known bodies of that kind named in the article
         for s in sents:
             for i in range(len(s.toks)):
                 m = self.k.bodies.match(s.keys, i)
-                if m:
-                    head = m[1].label.split()[0]
-                    heads.setdefault(head.casefold(), set()).add(m[1].label)
+                if m and m[1].kind:
+                    by_kind.setdefault(m[1].kind, set()).add(m[1].label)
         out = []
         for p in posts:
             role = self.k.roles.get(p.role)
-            if p.org is None and role and role.org_head:
-                bodies = heads.get(role.org_head.casefold(), set())
+            kind = self.k.org_kinds.get(role.org_head) if role and role.org_head else None
+            if p.org is None and kind:
+                bodies = by_kind.get(kind.iri, set())
                 if len(bodies) == 1:
                     org = Organization(next(iter(bodies)))
                     conf = round(p.evidence.confidence - 0.2, 2)
