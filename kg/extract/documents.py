@@ -171,7 +171,7 @@ class DocumentExtractor:
                      r"(?=[.;:()“”\"\n]|,?\s(?:được|do|đã|vừa|và (?:Nghị|Quyết|Chỉ|Thông|Kết|Công)|của|ngày)\s|$)",
                      sent[pos:limit])
         if m and m.start() < 40:
-            doc = replace(doc, subject=clean(m.group("subj")))
+            doc = replace(doc, subject=re.sub(r"(?:\s+(?:và|hoặc|cùng))+$", "", clean(m.group("subj"))))
         if not doc.issuer and only:
             doc = self._issuer_then(doc, s, sent, pos, article)
         return doc
