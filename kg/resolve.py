@@ -111,7 +111,7 @@ def _drop_vaguer_posts(posts: list[Post]) -> list[Post]:
             qrole, theirs = fold(q.role), org_key(q)
             same_post_fuller = qrole == role and theirs != mine and (not mine or f" {mine} " in f" {theirs} ")
             # "Chủ tịch X" beside "Chủ tịch nước X": the short role names the same post
-            shorter_role = not mine and p.org_source != "context" and qrole.startswith(role + " ")
+            shorter_role = p.org is None and qrole.startswith(role + " ")
             vaguer = same_post_fuller or shorter_role
             if vaguer:
                 break
