@@ -48,7 +48,23 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("query", help="a .rq file or the query text")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
     q.set_defaults(func=_query)
+    for register in _extensions():
+        register(sub)
     return ap
+
+
+def _extensions() -> list:
+    """Verb groups kept in their own modules (each has ``register(subparsers)``), imported lazily by name."""
+    import importlib
+
+    out = []
+    for name in ("kg.network_cli",):
+        try:
+            out.append(importlib.import_module(name).register)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+    return out
 
 
 def main(argv: list[str] | None = None) -> int:
