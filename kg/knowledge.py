@@ -35,6 +35,7 @@ class PhraseIndex(Generic[V]):
     def __init__(self) -> None:
         self._entries: dict[tuple[str, ...], V] = {}
         self._prefixes: set[tuple[str, ...]] = set()
+        self._first: set[str] = set()  # first syllables: most tokens start no phrase, so most lookups end here
         self.max_len = 0
 
     def add(self, phrase: str, value: V, *, overwrite: bool = False) -> None:
@@ -42,12 +43,15 @@ class PhraseIndex(Generic[V]):
         if not key or (key in self._entries and not overwrite):
             return
         self._entries[key] = value
+        self._first.add(key[0])
         for i in range(1, len(key)):
             self._prefixes.add(key[:i])
         self.max_len = max(self.max_len, len(key))
 
     def match(self, tokens: Sequence[str], i: int) -> tuple[int, V] | None:
         """Longest entry starting at ``tokens[i]``: (number of tokens, value), or None."""
+        if i >= len(tokens) or tokens[i] not in self._first:
+            return None
         best: tuple[int, V] | None = None
         for n in range(1, min(self.max_len, len(tokens) - i) + 1):
             key = tuple(tokens[i : i + n])
@@ -74,6 +78,7 @@ class Role:
     implied_org: str | None = None
     org_head: str | None = None
     party: bool = False  # a post of a Party committee (Bí thư, Ủy viên …)
+    needs_org: bool = False  # meaningless without an organization (Thành viên)
 
 
 @dataclass(frozen=True)
@@ -133,6 +138,9 @@ class Knowledge:
     middle_names: frozenset[str] = frozenset()
     org_bigrams: frozenset[tuple[str, str]] = frozenset()  # (syllable, lower-case next syllable) in org names
     stop_words: frozenset[str] = frozenset()  # lower-case syllables that end an organization name
+    official_honorifics: frozenset[str] = frozenset()  # ông, bà, đồng chí: may introduce an office holder
+    reporting_verbs: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "cho biết": may end an apposition
+    name_particles: frozenset[str] = frozenset()  # de, van, bin: lower-case inside foreign names
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
@@ -237,7 +245,7 @@ def load(directory: Path | None = None) -> Knowledge:
 
     for s in _subjects(g, KG.Role):
         role = Role(_pref(g, s), str(s), _str(g, s, KG.impliedOrganization), _str(g, s, KG.organizationHead),
-                    _flag(g, s, KG.partyRole))
+                    _flag(g, s, KG.partyRole), _flag(g, s, KG.requiresOrganization))
         for label in [role.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.roles.add(label, role)
     for s in _subjects(g, KG.TitleForm):
@@ -302,6 +310,13 @@ def load(directory: Path | None = None) -> Knowledge:
     k.stop_words = frozenset(
         fold(str(o)) for s in _subjects(g, KG.StopWord) for o in g.objects(s, SKOS.prefLabel)
     )
+    k.official_honorifics = frozenset(
+        fold(str(o)) for s in _subjects(g, KG.Honorific) if _flag(g, s, KG.officialHonorific)
+        for o in g.objects(s, SKOS.prefLabel)
+    )
+    for s in _subjects(g, KG.ReportingVerb):
+        k.reporting_verbs.add(_pref(g, s), _pref(g, s))
+    k.name_particles = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.NameParticle))
     k.object_prepositions = frozenset(
         fold(str(o)) for s in _subjects(g, KG.ObjectPreposition) for o in g.objects(s, SKOS.prefLabel)
     )

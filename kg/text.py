@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 # Old-style tone placement on the glide (hoà, thuỷ) → new style (hòa, thủy) where the glide ends the syllable.
 _OLD_TONE = {
@@ -69,8 +70,9 @@ def clean(text: str) -> str:
     return t.strip(" ,;:-–—")
 
 
+@lru_cache(maxsize=200_000)
 def fold(text: str) -> str:
-    """Comparison key: NFC, new tone style, casefolded, whitespace collapsed."""
+    """Comparison key: NFC, new tone style, casefolded, whitespace collapsed (cached: syllables repeat)."""
     t = new_tone_style(unicodedata.normalize("NFC", text)).casefold()
     return " ".join(t.split())
 

@@ -27,7 +27,7 @@ from kg.text import clean, fold
 
 _UP = "A-ZĐƯƠĂÂÊÔ"  # capitals that symbol codes use (NQ/TƯ, QĐ-UBND)
 _SEP = rf"(?:\s?[/\-–]\s?|\s(?=[{_UP}]{{1,8}}[-–][{_UP}]))"  # "67/2014 NĐ-CP": a space before a code
-_PART = rf"(?:\d{{4}}|[{_UP}][{_UP}0-9]*[a-zđ]?[{_UP}0-9]*(?:\.[{_UP}0-9]+)*)"
+_PART = rf"(?:\d{{4}}|[{_UP}][{_UP}0-9]*[a-zđ]{{0,2}}[{_UP}0-9]*(?:\.[{_UP}0-9]+)*)"  # TTg, Ttg, QĐi
 NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})*(?![\wĐđ]|[.,]\d)"
 SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least one symbol part
 DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"

@@ -20,7 +20,7 @@ from kg.facts import Evidence, Organization, Person, Post
 from kg.knowledge import Knowledge, Place, Role
 from kg.text import clean, fold
 
-CHAIN_SEPARATORS = frozenset({",", "kiêm", "-", "–", "—", "và"})
+CHAIN_SEPARATORS = frozenset({",", "kiêm", "-", "–", "—"})  # not "và": "Thủ tướng và Phó Thủ tướng A" are two
 MAX_NAME = 4
 
 
@@ -62,9 +62,17 @@ class PeopleExtractor:
         the run.
         """
         j = i
-        while j < len(s.toks) and (s.toks[j].cap and (s.toks[j].is_word or s.toks[j].is_initials)):
-            if j > i and s.keys[j] in self.k.sentence_openers:
+        n = len(s.toks)
+        while j < n:
+            t = s.toks[j]
+            if not t.cap and j > i and s.keys[j] in self.k.name_particles and j + 1 < n and s.toks[j + 1].cap:
+                j += 1  # "Montes de Oca"
+                continue
+            if not (t.cap and (t.is_word or t.is_initials)):
                 break
+            if j > i and (s.keys[j] in self.k.sentence_openers
+                          or (j - i >= 2 and (self.k.roles.match(s.keys, j) or self.k.title_forms.match(s.keys, j)))):
+                break  # "… Nguyễn Thiện Nhân Chủ tịch Quốc hội …": a caption runs into the next title
             j += 1
         return j
 
@@ -270,6 +278,9 @@ class PeopleExtractor:
                 j += 1
                 complete = False
                 continue
+            if keys[j] == "và" and not (j + 1 < n and toks[j + 1].cap and not k.roles.match(keys, j + 1)
+                                          and not self.name_at(s, j + 1, foreign=False)):
+                break  # "… tỉnh Bắc Ninh và ông B": "và" joins two people, not two words of a name
             # a lower-case syllable continues the name only when the name's vocabulary says so
             if parts and (keys[j - 1], keys[j]) in k.org_bigrams:
                 parts.append(OrgPart("word", j, j + 1, t.text))
@@ -289,6 +300,10 @@ class PeopleExtractor:
         if place.kind in ("Country", "Territory"):
             return place.label
         return self.k.expand(written) or clean(written)
+
+    def _is_country(self, part: OrgPart) -> bool:
+        place = self.k.places.get(part.text) if part.kind == "place" else None
+        return bool(place and place.kind == "Country")
 
     def _lowercase_bridge(self, s: Sentence, j: int) -> bool:
         """Lower-case words (at most 2, no stop word) followed by a capitalized organization word."""
@@ -336,6 +351,12 @@ class PeopleExtractor:
             return None
         role = rm[1]
         end, parts = self.parse_org(s, j + rm[0], role)
+        if not parts and end + 1 < len(s.toks) and s.keys[end] == "của" and s.toks[end + 1].cap:
+            end2, parts2 = self.parse_org(s, end + 1, None)  # "Giám đốc Điều hành của Nokia"
+            if parts2 and parts2[0].kind in ("body", "orgkind", "word", "place"):
+                end, parts = end2, parts2
+        if role.needs_org and not parts:
+            return None  # "Công ty TNHH Một thành viên Nam Triệu": no post
         return Title(role, i, end, parts, former=former)
 
     def chain_at(self, s: Sentence, i: int, *, apposition: bool = False) -> list[Title]:
@@ -478,8 +499,12 @@ class PeopleExtractor:
                     j = self.skip_prefixes(s, end + 1)
                     # "Báo cáo với Bí thư Thành ủy, bà X cho biết": a chain that is an object is not X's
                     as_object = chain[0].start > 0 and s.keys[chain[0].start - 1] in self.k.object_prepositions
-                    # after an honorific, only a chain naming a real body ("Giám đốc Sở Y tế tỉnh A, ông B")
-                    bodyless = j > end + 1 and not any(p.kind in ("body", "orgkind") for p in chain[-1].parts)
+                    # after an honorific, only an official one (ông, bà, đồng chí — not em, cháu) and only a chain
+                    # naming a real body or country ("Giám đốc Sở Y tế tỉnh A, ông B", "Thủ tướng Đức, bà C")
+                    honorific = self.k.honorifics.match(s.keys, end + 1)
+                    bodyless = honorific is not None and (
+                        s.keys[end + 1] not in self.k.official_honorifics
+                        or not any(p.kind in ("body", "orgkind") or self._is_country(p) for p in chain[-1].parts))
                     name_end = None if as_object or bodyless else self.name_at(s, j, foreign=j > end + 1)
                     rule, conf = "people.chain_comma_name", 0.7
                     if (name_end is not None and name_end + 1 < n and s.toks[name_end].text == ","
@@ -509,6 +534,11 @@ class PeopleExtractor:
         """Titles apposed to the name ending at ``name_end`` ("A, Chủ tịch X," / "A - Bộ trưởng Y"), or []."""
         n = len(s.toks)
         sep = s.toks[name_end].text
+        if sep == "(":  # "Trần Văn A (SN 1981), Phó Giám đốc …": skip a short aside after the name
+            close = next((x for x in range(name_end + 1, min(n, name_end + 8)) if s.toks[x].text == ")"), None)
+            if close is not None and close + 1 < n and s.toks[close + 1].text in (",", "-", "–") \
+                    and not self.k.roles.match(s.keys, name_end + 1):
+                name_end, sep = close + 1, s.toks[close + 1].text
         if sep not in (",", "-", "–", "(") or name_end + 1 >= n:
             return []
         chain = self.chain_at(s, name_end + 1, apposition=True)
@@ -520,9 +550,13 @@ class PeopleExtractor:
             if self._followed_by_name(s, full[-1].end):
                 return []
         last = chain[-1]
-        if (len(chain) == 1 and not last.parts and not last.fixed_org and last.end < n
-                and s.toks[last.end].is_word and not s.toks[last.end].cap):
-            return []  # "ông A, Tổng Bí thư nói": a bare role and a verb is a new clause
+        verb_follows = (last.end < n and s.toks[last.end].is_word and not s.toks[last.end].cap
+                        and not self.k.reporting_verbs.match(s.keys, last.end))
+        has_body = last.fixed_org or any(p.kind in ("body", "orgkind", "abbrev") for p in last.parts)
+        if sep == "," and verb_follows and not has_body:
+            # "A, Phó Chủ tịch UBND xã B tiến hành …" is an apposition; "A, Thủ tướng Úc cũng …" and
+            # "ông A, Tổng Bí thư nói" start another clause: a verb after a title without a body
+            return []
         return chain
 
     def _copula(self, s: Sentence, name_end: int) -> tuple[list[Title], bool]:

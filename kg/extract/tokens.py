@@ -53,11 +53,12 @@ def sentences(doc: Doc) -> list[Sentence]:
     """The Doc's sentences as token lists without whitespace tokens."""
     out: list[Sentence] = []
     toks: list[Tok] = []
+    whole = doc.text  # Doc.text joins every token: compute it once, not per sentence
 
     def close() -> None:
         if toks:
             out.append(Sentence(list(toks), [t.key for t in toks], toks[0].start, toks[-1].end,
-                                doc.text[toks[0].start : toks[-1].end]))
+                                whole[toks[0].start : toks[-1].end]))
             toks.clear()
 
     for t in doc:  # one pass over the tokens (Doc.sents re-scans the Doc for every sentence)
