@@ -432,13 +432,16 @@ def test_unknown_name_says_so_with_suggestions(province: tuple[Builder, dict[str
 def test_path_is_a_readable_chain(province: tuple[Builder, dict[str, str]]) -> None:
     b, n = province
     G = entity_graph(b.g)
-    steps = find_path(G, n["binh"], n["bct"])
+    # Default costs: hops 1, mentions 2.5 → the article route (2.5 + 2.5 + 1 + 1 = 7) beats the posts (10).
+    assert render_path(G, n["binh"], find_path(G, n["binh"], n["bct"])) == (
+        "Lê Thị Bình ←mentions— Khánh Hòa tổng kết năm —mentions→ Phạm Quang Hòa —holds→ Ủy viên Bộ Chính trị "
+        "—post-in→ Bộ Chính trị")
+    steps = find_path(G, n["binh"], n["bct"], exclude=("role", "mentions"))
     assert render_path(G, n["binh"], steps) == (
         "Lê Thị Bình —holds→ Phó Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa —post-in→ Ủy ban nhân dân tỉnh Khánh Hòa "
-        "←post-in— Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa ←holds— Trần Văn An —holds→ Phó Bí thư Tỉnh ủy Khánh Hòa "
-        "—post-in→ Tỉnh ủy Khánh Hòa ←post-in— Bí thư Tỉnh ủy Khánh Hòa ←holds— Phạm Quang Hòa —holds→ "
-        "Ủy viên Bộ Chính trị —post-in→ Bộ Chính trị")
-    # Without the structure, the cheapest link is an article mentioning both.
+        "←post-in— Chủ tịch Ủy ban nhân dân tỉnh Khánh Hòa ←holds— Trần Văn An —spoke-at→ Hội nghị tổng kết "
+        "←chaired— Phạm Quang Hòa —holds→ Ủy viên Bộ Chính trị —post-in→ Bộ Chính trị")
+    assert len(steps) == 8 and [s.forward for s in steps[:4]] == [True, True, False, False]
     short = find_path(G, n["binh"], n["hoa"], exclude=("role", "holds"))
     assert render_path(G, n["binh"], short) == "Lê Thị Bình ←mentions— Khánh Hòa tổng kết năm —mentions→ Phạm Quang Hòa"
     assert find_path(G, n["an"], n["an"]) == []
@@ -453,7 +456,8 @@ def test_path_leaves_roles_out_unless_asked() -> None:
     with pytest.raises(NoPath, match="no path between 'Nguyễn A' and 'Nguyễn C'"):
         find_path(G, str(a), str(c))
     via = find_path(G, str(a), str(c), exclude=())
-    assert render_path(G, str(a), via) == "Nguyễn A —holds→ Chủ tịch Hội X —role→ Chủ tịch ←role— Chủ tịch Hội Y ←holds— Nguyễn C"
+    assert render_path(G, str(a), via) == (
+        "Nguyễn A —holds→ Chủ tịch Hội X —role→ Chủ tịch ←role— Chủ tịch Hội Y ←holds— Nguyễn C")
 
 
 def test_ego_network_to_depth_k(province: tuple[Builder, dict[str, str]]) -> None:
@@ -536,8 +540,8 @@ def graph_file(province: tuple[Builder, dict[str, str]], tmp_path: Path) -> Path
 def test_cli_centrality_table_csv_json(graph_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["centrality", str(graph_file), "--measure", "degree", "--type", "Person", "--top", "2"]) == 0
     out = capsys.readouterr().out.splitlines()
-    assert out[0].split(" | ")[:5] == ["rank", "label       ", "type  ", "degree  ", "degree"]
-    assert out[2].startswith("1    | Trần Văn An") and out[-1] == "(2 rows)"
+    assert [c.strip() for c in out[0].split(" | ")] == ["rank", "label", "type", "degree", "degree", "iri"]
+    assert out[2].startswith("1    | Phạm Quang Hòa") and out[-1] == "(2 rows)"
     assert main(["centrality", str(graph_file), "--measure", "degree", "--type", "Person", "--top", "2",
                  "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
