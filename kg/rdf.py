@@ -35,6 +35,11 @@ PREFIXES = {"kg": KG, "org": ORG, "schema": SCHEMA, "eli": ELI, "prov": PROV, "s
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
+def prefixes_for(iris: IRIs) -> dict[str, str]:
+    """Every prefix a kg graph uses, the minted-entity base included (as ``id``)."""
+    return {**{p: str(ns) for p, ns in PREFIXES.items()}, "rdf": str(RDF), "id": iris.base}
+
+
 def vi(text: str) -> Literal:
     return Literal(text, lang="vi")
 
