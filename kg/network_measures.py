@@ -1,7 +1,7 @@
 """Measures on the graphs of ``kg.network``: centrality by node type, communities, connected components.
 
-All measures see the graph as undirected and simple (parallel relations between two nodes count once;
-their weights add up). PageRank and eigenvector centrality use edge ``weight`` (1 when absent); degree and
+All measures see the graph as undirected and simple (parallel relations between two nodes are one tie;
+explicit weights add up). PageRank and eigenvector centrality use edge ``weight`` (1 when absent); degree and
 betweenness do not.
 """
 
@@ -41,20 +41,28 @@ class Community:
 
 
 def undirected(G: nx.Graph) -> nx.Graph:
-    """Undirected simple view of ``G``: one edge per connected pair, ``weight`` = sum of the pair's weights."""
+    """Undirected simple view of ``G``: one edge per connected pair.
+
+    A pair's ``weight`` is the sum of its edges' ``weight`` attributes, or 1 when they have none (two
+    relations between the same entities, such as ``mentions`` and ``photo-by``, are one tie).
+    """
     import networkx as nx
 
     if not G.is_directed() and not G.is_multigraph():
         return G
     H = nx.Graph()
     H.add_nodes_from(G.nodes(data=True))
-    for u, v, w in G.edges(data="weight", default=1):
+    for u, v, w in G.edges(data="weight"):
         if u == v:
             continue
-        if H.has_edge(u, v):
-            H[u][v]["weight"] += w
-        else:
-            H.add_edge(u, v, weight=w)
+        if not H.has_edge(u, v):
+            H.add_edge(u, v, weight=1 if w is None else w, weighted=w is not None)
+        elif w is not None:
+            edge = H[u][v]
+            edge["weight"] = edge["weight"] + w if edge["weighted"] else w
+            edge["weighted"] = True
+    for _, _, d in H.edges(data=True):
+        del d["weighted"]
     return H
 
 

@@ -347,8 +347,10 @@ def test_undirected_collapses_parallel_relations() -> None:
     G.add_edge("p", "e", key="spoke-at")
     G.add_edge("p", "e", key="chaired")
     G.add_edge("a", "p", key="mentions")
+    G.add_edge("a", "e", key="x", weight=2)
+    G.add_edge("e", "a", key="y", weight=3)
     H = undirected(G)
-    assert H["p"]["e"]["weight"] == 2 and H.number_of_edges() == 2
+    assert H["p"]["e"] == {"weight": 1} and H["a"]["e"] == {"weight": 5} and H.number_of_edges() == 3
 
 
 def two_cliques() -> nx.Graph:
