@@ -104,7 +104,7 @@ def _render(article: Article) -> Done:
         facts = facts_of(article)
     except Exception as exc:  # one article's bug must not lose the batch
         return "problem", InputProblem(article.origin, article.line, f"extraction failed: {exc!r}", article.id)
-    graph = builder.new_graph()
+    graph = builder.new_graph(bind=False)
     builder.add(graph, facts)
     fmt = str(_WORKER["fmt"])
     block = writers.render_block("nt" if fmt == "shards" else fmt, builder.iris.article(article.id),

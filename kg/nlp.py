@@ -35,6 +35,16 @@ TOKEN_RE = re.compile(
 )
 
 SENTENCE_END = frozenset(".!?…")
+WORDS = "kg_words"
+
+
+def token_strings(doc: Doc) -> tuple[list[str], list[bool]]:
+    """The Doc's token texts and trailing-space flags as plain lists (cached by the tokenizer)."""
+    cached = doc.user_data.get(WORDS)
+    if cached is None:
+        cached = ([t.text for t in doc], [bool(t.whitespace_) for t in doc])
+        doc.user_data[WORDS] = cached
+    return cached
 
 
 class SyllableTokenizer:
@@ -57,7 +67,9 @@ class SyllableTokenizer:
             for part in split_glued(tok):
                 words.append(part)
                 spaces.append(False)
-        return Doc(self.vocab, words=words, spaces=spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc.user_data[WORDS] = (words, spaces)  # the same tokens as plain strings: no per-token objects later
+        return doc
 
     def to_bytes(self, **_: object) -> bytes:  # pipeline serialization: nothing to save
         return b""
@@ -78,7 +90,7 @@ class SentenceSplitter:
         self.abbreviations = abbreviations
 
     def __call__(self, doc: Doc) -> Doc:
-        words = [t.text for t in doc]
+        words = token_strings(doc)[0]
         starts = numpy.zeros((len(words), 1), dtype="int64")
         for i, word in enumerate(words):
             if i == 0:
@@ -120,6 +132,7 @@ _ONE = re.compile(rf"(?i){_SYLLABLE}")
 _ASCII = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
+@lru_cache(maxsize=100_000)
 def split_glued(word: str) -> tuple[str, ...]:
     """Two syllables glued by a crawl ("Lâmbiểu") split apart; any other word unchanged."""
     if len(word) < 4 or not word.isalpha() or all(c in _ASCII for c in word) or _ONE.fullmatch(word):

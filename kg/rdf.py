@@ -50,8 +50,10 @@ class GraphBuilder:
     def __init__(self, iris: IRIs | None = None) -> None:
         self.iris = iris or IRIs()
 
-    def new_graph(self) -> Graph:
-        g = Graph()
+    def new_graph(self, bind: bool = True) -> Graph:
+        g = Graph(bind_namespaces="none") if not bind else Graph()
+        if not bind:  # a per-article graph for kg.writers, which writes its own prefixes
+            return g
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)
         g.bind("id", Namespace(self.iris.base))

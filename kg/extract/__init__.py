@@ -39,9 +39,10 @@ class Extractor:
         if offsets is not None:
             start = next((i for i, o in enumerate(offsets) if o >= start), len(text))
         facts = ArticleFacts(article.id, article.title, article.date, article.url, article.source, article.text)
-        doc = self.nlp(text[start:]) if start else self.nlp(text)
+        body = text[start:] if start else text
+        doc = self.nlp(body)
         docs: list[Document] = []
-        sents = [_shift(s, start) if start else s for s in sentences(doc)]
+        sents = [_shift(s, start) if start else s for s in sentences(doc, body)]
         for s in sents:
             posts = self.people.extract(s, article.id)
             facts.posts.extend(posts)

@@ -52,6 +52,9 @@ class PeopleExtractor:
 
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        k = knowledge
+        self._starters = frozenset().union(*(index._first for index in (
+            k.roles, k.title_forms, k.former_markers, k.new_markers, k.honorifics, k.ranks)))
 
     # -- names ---------------------------------------------------------------------------------------
 
@@ -465,9 +468,10 @@ class PeopleExtractor:
         used: set[int] = set()  # token indexes already part of a fact
         n = len(s.toks)
         i = 0
+        starters = self._starters
         while i < n:
-            if i in used:
-                i += 1
+            if i in used or (not s.toks[i].cap and s.keys[i] not in starters):
+                i += 1  # neither a name nor a title, honorific or marker starts here
                 continue
             # apposition: [honorific] NAME (, | - | () chain;  copula: NAME giữ chức / được bầu làm … chain
             start = self.skip_prefixes(s, i)

@@ -4,15 +4,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
+from kg.nlp import token_strings
 from kg.text import fold
 
 PUNCT_BREAK = frozenset(",;:.!?()[]“”\"'…")
 DASHES = frozenset("-–—")
 
 
-@dataclass(frozen=True)
+@dataclass(slots=True)
 class Tok:
     text: str
     start: int
@@ -49,11 +51,13 @@ class Sentence:
         return self.text[self.toks[i].start - self.start : self.toks[j - 1].end - self.start]
 
 
-def sentences(doc: Doc) -> list[Sentence]:
-    """The Doc's sentences as token lists without whitespace tokens."""
+def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
+    """The Doc's sentences as token lists without whitespace tokens (``text``: the Doc's text, if known)."""
     out: list[Sentence] = []
     toks: list[Tok] = []
-    whole = doc.text  # Doc.text joins every token: compute it once, not per sentence
+    whole = doc.text if text is None else text  # Doc.text re-joins every token: once at most
+    words, spaces = token_strings(doc)
+    starts = doc.to_array([SENT_START]).tolist() if len(words) else []
 
     def close() -> None:
         if toks:
@@ -61,11 +65,12 @@ def sentences(doc: Doc) -> list[Sentence]:
                                 whole[toks[0].start : toks[-1].end]))
             toks.clear()
 
-    for t in doc:  # one pass over the tokens (Doc.sents re-scans the Doc for every sentence)
-        if t.is_sent_start:
+    idx = 0
+    for word, space, start in zip(words, spaces, starts, strict=True):  # plain strings: no Token objects
+        if start == 1:
             close()
-        if not t.is_space:
-            text = t.text
-            toks.append(Tok(text, t.idx, t.idx + len(text), fold(text)))
+        if not word.isspace():
+            toks.append(Tok(word, idx, idx + len(word), fold(word)))
+        idx += len(word) + space
     close()
     return out
