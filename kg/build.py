@@ -24,6 +24,7 @@ from kg.extract import Extractor, default_extractor
 from kg.facts import ArticleFacts
 from kg.resolve import IRIs, resolve_article
 
+MARKER_PREFIX = "# article "
 BATCH = 16  # articles per task: enough to amortize inter-process traffic, small enough to keep order cheap
 
 
@@ -210,9 +211,11 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
     paths = list(paths)
     out = Path(out)
     started = time.monotonic()
-    fmt = "shards" if shard_size else rdf.format_for(out)
     summary = Summary()
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    if into and (out.is_dir() or not out.suffix):
+        return _build_into_store(paths, out, base, jobs, summary, started, progress)
+    fmt = "shards" if shard_size else rdf.format_for(out)
     if fmt == "json-ld":  # JSON-LD is one document: built in memory (for small graphs)
         return _build_jsonld(paths, out, base, summary, started)
 
@@ -268,6 +271,42 @@ def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator
         summary.triples += triples
         meter.tick()
         yield block
+
+
+def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None, jobs: int, summary: Summary,
+                      started: float, progress: bool) -> Summary:
+    """Add articles to an Oxigraph store: unchanged ones skipped, changed ones replaced, one batch per transaction."""
+    import pyoxigraph as ox
+
+    from kg import store as kgstore
+
+    iris = IRIs(base) if base else IRIs()
+    db = kgstore.open_store(store_dir)
+    known = kgstore.digests(db)
+
+    def items() -> Iterator[Item]:
+        for item in read_articles(paths):
+            if isinstance(item, Article) and known.get(iris.article(item.id)) == digest(item):
+                summary.skipped += 1
+                continue
+            yield item
+
+    meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
+
+    def quads() -> Iterator[tuple]:
+        for block in _blocks(render_all(items(), "nt", base, jobs), summary, meter):
+            dig = block[len(MARKER_PREFIX) :].split(None, 2)[1]
+            article, qs = kgstore.article_quads("", block, ox.RdfFormat.N_TRIPLES, dig)
+            if article is not None:
+                yield article, qs
+
+    try:
+        kgstore.replace_articles(db, quads())
+        db.flush()
+    finally:
+        meter.close()
+    summary.seconds = time.monotonic() - started
+    return summary
 
 
 def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary: Summary, started: float) -> Summary:

@@ -10,23 +10,52 @@ from pathlib import Path
 def _build(args: argparse.Namespace) -> int:
     from kg.build import build
 
+    target = args.into or args.output
+    if target is None or (args.into and args.output):
+        print("kg build: give either -o OUTPUT or --into STORE_OR_GRAPH", file=sys.stderr)
+        return 2
+    progress = not args.quiet and sys.stderr.isatty()
     try:
-        summary = build(args.paths, args.output, base=args.base)
-    except ValueError as exc:
+        summary = build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
+                        shard_size=args.shard_size, into=bool(args.into))
+    except (ValueError, OSError) as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
     for line in summary.lines():
         print(line, file=sys.stderr)
-    print(f"wrote {args.output}", file=sys.stderr)
+    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+    print(f"wrote {target} in {summary.seconds:.1f} s ({rate:.0f} articles/s)", file=sys.stderr)
     return 1 if summary.failures else 0
+
+
+def _load(args: argparse.Namespace) -> int:
+    from kg import store
+
+    try:
+        db = store.open_store(args.store)
+        stats = store.load(db, args.graphs)
+    except (ValueError, OSError) as exc:
+        print(f"kg load: {exc}", file=sys.stderr)
+        return 2
+    print(f"loaded {stats['articles']} articles from {stats['files']} files into {args.store} "
+          f"({stats['unchanged']} unchanged)", file=sys.stderr)
+    return 0
 
 
 def _query(args: argparse.Namespace) -> int:
     from kg.query import format_rows, load_graph, read_query, run_query
 
     try:
-        graph = load_graph(args.graph)
-        header, rows = run_query(graph, read_query(args.query))
+        if args.store:
+            from kg import store
+
+            query = read_query(args.graph if args.query is None else args.query)
+            header, rows = store.query(store.open_store(args.store, read_only=True), query)
+        else:
+            if args.query is None:
+                raise ValueError("give a GRAPH file and a QUERY, or --store DIR and a QUERY")
+            graph = load_graph(args.graph)
+            header, rows = run_query(graph, read_query(args.query))
     except Exception as exc:  # a bad query or graph is the user's to fix: say what, no traceback
         print(f"kg query: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
@@ -39,13 +68,24 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="extract facts from articles and write an RDF graph")
     b.add_argument("paths", nargs="+", help=".txt articles, .jsonl/.jsonl.gz files, or folders of them")
-    b.add_argument("-o", "--output", required=True, type=Path,
-                   help="output file; extension picks the format: .ttl .nt .trig .jsonld")
+    b.add_argument("-o", "--output", type=Path,
+                   help="output file; its extension picks the format: .ttl .nt .trig .jsonld "
+                   "(a folder with --shard-size)")
+    b.add_argument("--into", type=Path, help="add to an existing graph file or store folder instead: unchanged "
+                   "articles are skipped, changed ones replace their own facts")
     b.add_argument("--base", help="base IRI for minted entities (default https://w3id.org/kg-vn/id/)")
+    b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
+    b.add_argument("--shard-size", type=int, help="write gzipped N-Triples shards of N articles into the -o folder")
+    b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.set_defaults(func=_build)
-    q = sub.add_parser("query", help="run SPARQL on a graph file")
-    q.add_argument("graph", type=Path, help="graph file (.ttl .nt .trig .jsonld)")
-    q.add_argument("query", help="a .rq file or the query text")
+    ld = sub.add_parser("load", help="load graphs into an embedded persistent store for fast SPARQL")
+    ld.add_argument("graphs", nargs="+", type=Path, help="graph files or shard folders written by kg build")
+    ld.add_argument("--store", required=True, type=Path, help="store folder (created if missing)")
+    ld.set_defaults(func=_load)
+    q = sub.add_parser("query", help="run SPARQL on a graph file or a store")
+    q.add_argument("graph", help="graph file (.ttl .nt .trig .jsonld); with --store, the query")
+    q.add_argument("query", nargs="?", help="a .rq file or the query text")
+    q.add_argument("--store", type=Path, help="query this store (see kg load) instead of a graph file")
     q.add_argument("--format", choices=["table", "csv", "json"], default="table")
     q.set_defaults(func=_query)
     for register in _extensions():

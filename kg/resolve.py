@@ -94,27 +94,33 @@ def _drop_vaguer_posts(posts: list[Post]) -> list[Post]:
     implied: Chính phủ) beside "Thủ tướng Nhật Bản Shinzo Abe"; "Chủ tịch Trần Văn A" beside "Chủ tịch nước …";
     "Thành ủy" beside "Thành ủy Cần Thơ".
     """
-    by_person: dict[tuple[str, bool], list[Post]] = {}
-    for p in posts:
-        by_person.setdefault((p.person.name, p.former), []).append(p)
-
     def org_key(p: Post) -> str:
         return fold(p.org.label) if p.org and p.org_source == "text" else ""
 
-    out = []
+    def key(p: Post) -> tuple[str, str, bool]:
+        return fold(p.role), org_key(p), p.org is None
+
+    by_person: dict[tuple[str, bool], set[tuple[str, str, bool]]] = {}
     for p in posts:
-        role, mine = fold(p.role), org_key(p)
-        vaguer = False
-        for q in by_person[(p.person.name, p.former)]:
-            if q is p:
+        by_person.setdefault((p.person.name, p.former), set()).add(key(p))
+
+    def vaguer(mine: tuple[str, str, bool], others: set[tuple[str, str, bool]]) -> bool:
+        role, org, no_org = mine
+        for qrole, theirs, _ in others:
+            if (qrole, theirs) == (role, org):
                 continue
-            qrole, theirs = fold(q.role), org_key(q)
-            same_post_fuller = qrole == role and theirs != mine and (not mine or f" {mine} " in f" {theirs} ")
-            # "Chủ tịch X" beside "Chủ tịch nước X": the short role names the same post
-            shorter_role = p.org is None and qrole.startswith(role + " ")
-            vaguer = same_post_fuller or shorter_role
-            if vaguer:
-                break
-        if not vaguer:
+            if qrole == role and (not org or f" {org} " in f" {theirs} "):
+                return True  # the same post, said more fully elsewhere
+            if no_org and qrole.startswith(role + " "):
+                return True  # "Chủ tịch X" beside "Chủ tịch nước X": the short role names the same post
+        return False
+
+    verdicts: dict[tuple[str, bool, tuple[str, str, bool]], bool] = {}
+    out = []
+    for p in posts:  # distinct (role, organization) keys per person: linear in the number of posts
+        person, k = (p.person.name, p.former), key(p)
+        if (person + (k,)) not in verdicts:
+            verdicts[person + (k,)] = vaguer(k, by_person[person])
+        if not verdicts[person + (k,)]:
             out.append(p)
     return out

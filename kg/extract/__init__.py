@@ -39,10 +39,11 @@ class Extractor:
         if offsets is not None:
             start = next((i for i, o in enumerate(offsets) if o >= start), len(text))
         facts = ArticleFacts(article.id, article.title, article.date, article.url, article.source, article.text)
-        body = text[start:] if start else text
-        doc = self.nlp(body)
         docs: list[Document] = []
-        sents = [_shift(s, start) if start else s for s in sentences(doc, body)]
+        sents = []
+        for a, b in chunks(text, start):  # huge texts in pieces: the pipeline's memory stays bounded
+            body = text[a:b]
+            sents += [_shift(s, a) if a else s for s in sentences(self.nlp(body), body)]
         for s in sents:
             posts = self.people.extract(s, article.id)
             facts.posts.extend(posts)
@@ -54,6 +55,23 @@ class Extractor:
         if offsets is not None:
             _remap(facts, offsets)
         return facts
+
+
+CHUNK = 100_000  # characters per pipeline call
+
+
+def chunks(text: str, start: int = 0, size: int = CHUNK) -> list[tuple[int, int]]:
+    """Spans of at most about ``size`` characters, cut at a line break, a sentence end, a comma or a space."""
+    spans = []
+    while start < len(text):
+        end = min(len(text), start + size)
+        if end < len(text):
+            cut = max(text.rfind("\n", start, end), text.rfind(". ", start, end), text.rfind(", ", start, end))
+            cut = cut if cut > start + size // 2 else text.rfind(" ", start, end)
+            end = cut + 1 if cut > start else end
+        spans.append((start, end))
+        start = end
+    return spans
 
 
 def _shift(s, by: int):  # noqa: ANN001, ANN202 - small internal helper

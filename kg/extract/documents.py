@@ -15,6 +15,7 @@ given as the stated issuer.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from datetime import date
@@ -301,10 +302,9 @@ class DocumentExtractor:
 
     @staticmethod
     def _token_at(s: Sentence, char: int) -> int | None:
-        for i, t in enumerate(s.toks):
-            if t.start >= char:
-                return i
-        return None
+        i = bisect.bisect_left([t.start for t in s.toks], char) if len(s.toks) > 64 else next(
+            (i for i, t in enumerate(s.toks) if t.start >= char), len(s.toks))
+        return i if i < len(s.toks) else None
 
     @staticmethod
     def _date(m: re.Match[str]) -> str | None:

@@ -10,6 +10,7 @@ from spacy.tokens import Doc
 from kg.nlp import token_strings
 from kg.text import fold
 
+MAX_SENTENCE = 400  # tokens; longer runs without a sentence end (a 20 MB line) are cut: work stays linear
 PUNCT_BREAK = frozenset(",;:.!?()[]“”\"'…")
 DASHES = frozenset("-–—")
 
@@ -59,16 +60,23 @@ def sentences(doc: Doc, text: str | None = None) -> list[Sentence]:
     words, spaces = token_strings(doc)
     starts = doc.to_array([SENT_START]).tolist() if len(words) else []
 
-    def close() -> None:
-        if toks:
-            out.append(Sentence(list(toks), [t.key for t in toks], toks[0].start, toks[-1].end,
-                                whole[toks[0].start : toks[-1].end]))
-            toks.clear()
+    def close(keep_tail: bool = False) -> None:
+        """End the sentence; when forced (``keep_tail``), cut after its last comma and carry the rest on."""
+        cut = len(toks)
+        if keep_tail:
+            cut = next((i + 1 for i in range(len(toks) - 1, len(toks) // 2, -1) if toks[i].text in ",;"), cut)
+        head = toks[:cut]
+        if head:
+            out.append(Sentence(head, [t.key for t in head], head[0].start, head[-1].end,
+                                whole[head[0].start : head[-1].end]))
+        del toks[:cut]
 
     idx = 0
     for word, space, start in zip(words, spaces, starts, strict=True):  # plain strings: no Token objects
         if start == 1:
             close()
+        elif len(toks) >= MAX_SENTENCE:
+            close(keep_tail=True)
         if not word.isspace():
             toks.append(Tok(word, idx, idx + len(word), fold(word)))
         idx += len(word) + space

@@ -1,0 +1,165 @@
+"""The embedded persistent store (Oxigraph): load kg graphs, query fast, replace an article's facts.
+
+Every article's triples live in the named graph of the article's IRI, together with the digest of the text
+they came from (``kg:sourceDigest``), so adding articles again is cheap: an unchanged article is skipped, a
+changed one is dropped and re-inserted in one transaction, and nothing else is touched. Queries see the
+union of all graphs.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+import pyoxigraph as ox
+
+from kg.rdf import PREFIXES
+from kg.writers import MARKER
+
+KG_DIGEST = "https://w3id.org/kg-vn/ns#sourceDigest"
+NEWS_ARTICLE = ox.NamedNode("https://schema.org/NewsArticle")
+RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+BATCH = 200  # articles per transaction
+
+
+def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
+    path = Path(path)
+    if read_only:
+        if not path.is_dir():
+            raise FileNotFoundError(f"no store at {path} (create one with `kg load GRAPH --store {path}`)")
+        return ox.Store.read_only(str(path))
+    path.mkdir(parents=True, exist_ok=True)
+    return ox.Store(str(path))
+
+
+def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
+    """(header, marker id, digest, block) of each article block of a kg output file, streamed."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    header: list[str] = []
+    current: list[str] = []
+    mid = dig = ""
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(MARKER):
+                if current:
+                    yield "".join(header), mid, dig, "".join(current)
+                fields = line[len(MARKER) :].split()
+                mid, dig = (fields + ["", ""])[:2]
+                current = [line]
+            elif mid:
+                current.append(line)
+            else:
+                header.append(line)
+    if current:
+        yield "".join(header), mid, dig, "".join(current)
+
+
+def _format(path: Path) -> ox.RdfFormat:
+    name = path.name.lower().removesuffix(".gz")
+    for ext, fmt in ((".ttl", ox.RdfFormat.TURTLE), (".nt", ox.RdfFormat.N_TRIPLES), (".trig", ox.RdfFormat.TRIG),
+                     (".nq", ox.RdfFormat.N_QUADS)):
+        if name.endswith(ext):
+            return fmt
+    raise ValueError(f"{path}: cannot load this format into the store (use .ttl .nt .trig, or a shard folder)")
+
+
+def article_quads(header: str, block: str, fmt: ox.RdfFormat, digest: str) -> tuple[ox.NamedNode | None, list]:
+    """The quads of one article block, all in the article's named graph, plus its digest."""
+    triples = list(ox.parse(header + block, format=fmt))
+    article = next((t.subject for t in triples if t.predicate == RDF_TYPE and t.object == NEWS_ARTICLE), None)
+    if article is None:
+        return None, []
+    graph = article
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
+    quads.append(ox.Quad(article, ox.NamedNode(KG_DIGEST), ox.Literal(digest), graph))
+    return article, quads
+
+
+def digests(store: ox.Store) -> dict[str, str]:
+    """Article IRI → digest of every article in the store."""
+    rows = store.query(f"SELECT ?a ?d WHERE {{ GRAPH ?a {{ ?a <{KG_DIGEST}> ?d }} }}")
+    return {row["a"].value: row["d"].value for row in rows}
+
+
+def replace_articles(store: ox.Store, items: Iterable[tuple[ox.NamedNode, list]]) -> int:
+    """Drop each article's graph and insert its new quads, a batch of articles per transaction."""
+    done = 0
+    batch: list[tuple[ox.NamedNode, list]] = []
+
+    def flush() -> None:
+        if not batch:
+            return
+        drops = "; ".join(f"DROP SILENT GRAPH <{a.value}>" for a, _ in batch)
+        store.update(drops)
+        store.extend([q for _, quads in batch for q in quads])
+        batch.clear()
+
+    for item in items:
+        batch.append(item)
+        done += 1
+        if len(batch) >= BATCH:
+            flush()
+    flush()
+    return done
+
+
+def load(store: ox.Store, paths: Iterable[str | Path]) -> dict[str, int]:
+    """Load kg output files (article blocks become named graphs) or any RDF file (into the default graph)."""
+    known = digests(store)
+    stats = {"articles": 0, "unchanged": 0, "files": 0}
+    for path in _files(paths):
+        stats["files"] += 1
+        fmt = _format(path)
+        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+            store.bulk_load(path=str(path), format=fmt)
+            continue
+        blocks = iter_blocks(path)
+
+        def fresh(blocks: Iterator[tuple[str, str, str, str]] = blocks, fmt: ox.RdfFormat = fmt) -> Iterator:
+            for header, _mid, digest, block in blocks:
+                article, quads = article_quads(header, block, fmt, digest)
+                if article is None:
+                    continue
+                if known.get(article.value) == digest:
+                    stats["unchanged"] += 1
+                    continue
+                yield article, quads
+
+        stats["articles"] += replace_articles(store, fresh())
+    store.flush()
+    return stats
+
+
+def _files(paths: Iterable[str | Path]) -> Iterator[Path]:
+    for p in map(Path, paths):
+        if p.is_dir():
+            yield from sorted(x for x in p.iterdir() if re.search(r"\.(ttl|nt|trig|nq)(\.gz)?$", x.name))
+        elif p.exists():
+            yield p
+        else:
+            raise FileNotFoundError(f"{p}: no such file")
+
+
+def with_prefixes(query: str) -> str:
+    """The query with kg's usual PREFIX declarations added for the prefixes it uses but does not declare."""
+    declared = {m.group(1) for m in re.finditer(r"(?i)PREFIX\s+([\w-]*):", query)}
+    extra = "".join(f"PREFIX {p}: <{ns}>\n" for p, ns in PREFIXES.items()
+                    if p not in declared and re.search(rf"(?<![\w<]){p}:", query))
+    if "rdf:" in query and "rdf" not in declared:
+        extra += "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>\n"
+    return extra + query
+
+
+def query(store: ox.Store, text: str) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows (plain strings) of a SELECT or ASK query over the union of all graphs."""
+    result = store.query(with_prefixes(text), use_default_graph_as_union=True)
+    if isinstance(result, bool):
+        return ["ask"], [[str(result).lower()]]
+    if isinstance(result, ox.QuerySolutions):
+        header = [v.value for v in result.variables]
+        rows = [["" if row[v] is None else row[v].value for v in header] for row in result]
+        return header, rows
+    triples = list(result)
+    return ["subject", "predicate", "object"], [[t.subject.value, t.predicate.value, t.object.value] for t in triples]
