@@ -302,7 +302,6 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
 
     try:
         kgstore.replace_articles(db, quads())
-        db.flush()
     finally:
         meter.close()
     summary.seconds = time.monotonic() - started

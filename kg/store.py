@@ -2,8 +2,8 @@
 
 Every article's triples live in the named graph of the article's IRI, together with the digest of the text
 they came from (``kg:sourceDigest``), so adding articles again is cheap: an unchanged article is skipped, a
-changed one is dropped and re-inserted in one transaction, and nothing else is touched. Queries see the
-union of all graphs.
+changed one is dropped and re-inserted, and nothing else is touched. The default graph holds the set union of
+all articles' triples, which is what queries read.
 """
 
 from __future__ import annotations
@@ -84,16 +84,37 @@ def digests(store: ox.Store) -> dict[str, str]:
 
 
 def replace_articles(store: ox.Store, items: Iterable[tuple[ox.NamedNode, list]]) -> int:
-    """Drop each article's graph and insert its new quads, a batch of articles per transaction."""
+    """Replace each article's named graph and keep the default graph the set union of all articles' triples.
+
+    Queries read the default graph (a triple stated by many articles is there once); the named graphs keep
+    which article stated what, so a changed article's old triples leave the union unless another states them.
+    """
     done = 0
     batch: list[tuple[ox.NamedNode, list]] = []
+    default = ox.DefaultGraph()
 
     def flush() -> None:
         if not batch:
             return
-        drops = "; ".join(f"DROP SILENT GRAPH <{a.value}>" for a, _ in batch)
-        store.update(drops)
-        store.extend([q for _, quads in batch for q in quads])
+        new_triples = set()
+        for _, quads in batch:
+            new_triples.update((q.subject, q.predicate, q.object) for q in quads)
+        old: set = set()
+        replacing = False
+        for article, _ in batch:
+            if store.contains_named_graph(article):
+                stated = store.quads_for_pattern(None, None, None, article)
+                old.update((q.subject, q.predicate, q.object) for q in stated)
+                store.remove_graph(article)
+                replacing = True
+        for s, p, o in old - new_triples:
+            if next(iter(store.quads_for_pattern(s, p, o, None)), None) is None or all(
+                    q.graph_name == default for q in store.quads_for_pattern(s, p, o, None)):
+                store.remove(ox.Quad(s, p, o, default))
+        quads = [q for _, qs in batch for q in qs] + [ox.Quad(s, p, o, default) for s, p, o in new_triples]
+        # new articles: written straight to sorted files (fast, and a reopened store needs no log replay);
+        # replacements: one transaction, so a failure never leaves an article half replaced
+        (store.extend if replacing else store.bulk_extend)(quads)
         batch.clear()
 
     for item in items:
@@ -128,7 +149,6 @@ def load(store: ox.Store, paths: Iterable[str | Path]) -> dict[str, int]:
                 yield article, quads
 
         stats["articles"] += replace_articles(store, fresh())
-    store.flush()
     return stats
 
 
@@ -154,7 +174,7 @@ def with_prefixes(query: str) -> str:
 
 def query(store: ox.Store, text: str) -> tuple[list[str], list[list[str]]]:
     """Column names and rows (plain strings) of a SELECT or ASK query over the union of all graphs."""
-    result = store.query(with_prefixes(text), use_default_graph_as_union=True)
+    result = store.query(with_prefixes(text))
     if isinstance(result, bool):
         return ["ask"], [[str(result).lower()]]
     if isinstance(result, ox.QuerySolutions):
