@@ -41,7 +41,7 @@ def run_build(path: Path, out: Path, jobs: int | None) -> dict[str, float]:
     wall = time.monotonic() - start
     peak = max(before, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
     summary = proc.stderr.splitlines()[0] if proc.stderr else ""
-    fields = dict(part.strip().rsplit(" ", 1)[::-1] for part in summary.split(",") if " " in part.strip())
+    fields = dict(part.strip().split(" ", 1) for part in summary.split(",") if " " in part.strip())
     return {"wall": wall, "articles": float(fields.get("articles", 0)), "triples": float(fields.get("triples", 0)),
             "peak_rss_mb": peak / 1024}
 
