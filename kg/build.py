@@ -24,7 +24,6 @@ from kg.extract import Extractor, default_extractor
 from kg.facts import ArticleFacts
 from kg.resolve import IRIs, resolve_article
 
-MARKER_PREFIX = "# article "
 BATCH = 16  # articles per task: enough to amortize inter-process traffic, small enough to keep order cheap
 
 
@@ -220,10 +219,8 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
         return _build_jsonld(paths, out, base, summary, started)
 
     existing: dict[str, tuple[str, str]] = {}
-    header = ""
     if into and out.exists():
-        header, blocks = writers.read_blocks(out)
-        existing = {mid: (dig, text) for mid, dig, text in blocks}
+        existing = {mid: (dig, text) for _header, mid, dig, text in writers.iter_blocks(out)}
 
     def items() -> Iterator[Item]:
         for item in read_articles(paths):
@@ -279,6 +276,7 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     import pyoxigraph as ox
 
     from kg import store as kgstore
+    from kg import writers
 
     iris = IRIs(base) if base else IRIs()
     db = kgstore.open_store(store_dir)
@@ -295,7 +293,7 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
 
     def quads() -> Iterator[tuple]:
         for block in _blocks(render_all(items(), "nt", base, jobs), summary, meter):
-            dig = block[len(MARKER_PREFIX) :].split(None, 2)[1]
+            dig = block[len(writers.MARKER) :].split(None, 2)[1]
             article, qs = kgstore.article_quads("", block, ox.RdfFormat.N_TRIPLES, dig)
             if article is not None:
                 yield article, qs

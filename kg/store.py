@@ -8,7 +8,6 @@ all articles' triples, which is what queries read.
 
 from __future__ import annotations
 
-import gzip
 import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
@@ -16,7 +15,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from kg.rdf import PREFIXES
-from kg.writers import MARKER
+from kg.writers import iter_blocks
 
 KG_DIGEST = "https://w3id.org/kg-vn/ns#sourceDigest"
 NEWS_ARTICLE = ox.NamedNode("https://schema.org/NewsArticle")
@@ -32,28 +31,6 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
         return ox.Store.read_only(str(path))
     path.mkdir(parents=True, exist_ok=True)
     return ox.Store(str(path))
-
-
-def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
-    """(header, marker id, digest, block) of each article block of a kg output file, streamed."""
-    opener = gzip.open if path.name.endswith(".gz") else open
-    header: list[str] = []
-    current: list[str] = []
-    mid = dig = ""
-    with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith(MARKER):
-                if current:
-                    yield "".join(header), mid, dig, "".join(current)
-                fields = line[len(MARKER) :].split()
-                mid, dig = (fields + ["", ""])[:2]
-                current = [line]
-            elif mid:
-                current.append(line)
-            else:
-                header.append(line)
-    if current:
-        yield "".join(header), mid, dig, "".join(current)
 
 
 def _format(path: Path) -> ox.RdfFormat:

@@ -16,7 +16,7 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import IO
 
@@ -85,7 +85,7 @@ def turtle_block(graph: Graph, terms: TermWriter, indent: str = "") -> str:
     return "\n".join(out)
 
 
-def prefix_header(prefixes: dict[str, str], trig: bool = False) -> str:
+def prefix_header(prefixes: dict[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())) + "\n"
 
 
@@ -111,7 +111,7 @@ def atomic_open(path: Path, binary: bool = False) -> tuple[IO, str]:
 class FileWriter:
     """Writes blocks in order to a temporary file and swaps it in on ``commit``."""
 
-    def __init__(self, path: Path, fmt: str, prefixes: dict[str, str], existing: dict[str, str] | None = None) -> None:
+    def __init__(self, path: Path, fmt: str, prefixes: dict[str, str]) -> None:
         self.path, self.fmt = Path(path), fmt
         self.fh, self.tmp = atomic_open(self.path)
         if fmt != "nt":
@@ -184,19 +184,22 @@ class ShardWriter:
                 os.unlink(tmp)
 
 
-def read_blocks(path: Path) -> tuple[str, list[tuple[str, str, str]]]:
-    """An existing kg output file as (header, [(article id, digest, block text)]), for ``--into``."""
-    text = Path(path).read_text(encoding="utf-8")
-    parts = re.split(rf"(?m)^(?={re.escape(MARKER)})", text)
-    header, blocks = parts[0], []
-    for part in parts[1:]:
-        first, _, _ = part.partition("\n")
-        fields = first[len(MARKER) :].split()
-        if len(fields) >= 2:
-            blocks.append((fields[0], fields[1], part))
-    return header, blocks
-
-
-def iter_lines(blocks: Iterable[str]) -> Iterator[str]:
-    for block in blocks:
-        yield from block.splitlines()
+def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
+    """(header, marker id, digest, block) of each article block of a kg output file (``.gz`` too), streamed."""
+    opener = gzip.open if path.name.endswith(".gz") else open
+    header: list[str] = []
+    current: list[str] = []
+    mid = dig = ""
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith(MARKER):
+                if current:
+                    yield "".join(header), mid, dig, "".join(current)
+                mid, dig = (line[len(MARKER) :].split() + ["", ""])[:2]
+                current = [line]
+            elif mid:
+                current.append(line)
+            else:
+                header.append(line)
+    if current:
+        yield "".join(header), mid, dig, "".join(current)

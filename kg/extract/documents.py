@@ -54,6 +54,12 @@ def iso_date(day: str, month: str, year: str) -> str | None:
         return None
 
 
+def date_of(m: re.Match[str]) -> str | None:
+    """ISO date of a match that ends with DATE_RE's groups (numeric or "ngày … tháng … năm …")."""
+    g = m.groups()[-7:]
+    return iso_date(g[0], g[2], g[3]) if g[0] else iso_date(g[4], g[5], g[6])
+
+
 def norm_number(number: str) -> str:
     """Identifier key: no spaces, separators or case (16-NQ/TW and 16/NQ-TW are one document)."""
     return re.sub(r"[\s./\-–]+", "", number).casefold()
@@ -308,10 +314,7 @@ class DocumentExtractor:
 
     @staticmethod
     def _date(m: re.Match[str]) -> str | None:
-        g = m.groups()[-7:]
-        if g[0]:
-            return iso_date(g[0], g[2], g[3])
-        return iso_date(g[4], g[5], g[6])
+        return date_of(m)
 
     @staticmethod
     def _ev(s: Sentence, article: str, a: int, b: int, rule: str, conf: float) -> Evidence:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.documents import DATE_RE, iso_date
+from kg.extract.documents import DATE_RE, date_of
 from kg.extract.tokens import Sentence
 from kg.facts import Event, Evidence, Post
 from kg.text import clean
@@ -36,8 +36,7 @@ def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> l
         d = None
         dm = re.search(rf"(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{DATE_RE.pattern}", sent)
         if dm:
-            g = dm.groups()
-            d = iso_date(g[0], g[2], g[3]) if g[0] else iso_date(g[4], g[5], g[6])
+            d = date_of(dm)
         pm = PLACE.search(sent)
         participants = []
         for p in posts:
