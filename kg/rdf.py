@@ -14,7 +14,6 @@ The contract users and the referee rely on:
 from __future__ import annotations
 
 import os
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -245,11 +244,11 @@ def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
 
 def write_atomic(data: bytes, path: str | Path) -> None:
     """Write to a temporary file beside ``path`` and rename it over: never a half-written output."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    from kg.writers import atomic_open
+
+    fh, tmp = atomic_open(Path(path), binary=True)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with fh:
             fh.write(data)
         os.replace(tmp, path)
     except BaseException:
