@@ -35,8 +35,13 @@ def credits(text: str) -> list[tuple[str, str | None, str]]:
          ("Minh Hà", "TTXVN", "photo"), "Ảnh: Minh Hà/TTXVN"),
         ("Quang cảnh phiên khai mạc.\nẢnh: Thanh Tùng\nKỳ họp kéo dài ba ngày.",
          ("Thanh Tùng", None, "photo"), "Ảnh: Thanh Tùng"),
+        ("Đoàn công tác thăm nhà máy. Ảnh: Thành Cường. Sáng nay, hội nghị bế mạc.",
+         ("Thành Cường", None, "photo"), "Ảnh: Thành Cường"),
+        ("Lãnh đạo tỉnh tặng quà gia đình chính sách. Ảnh: Minh T.",
+         ("Minh T.", None, "photo"), "Ảnh: Minh T."),
     ],
-    ids=["person-dash-agency", "agency-slash-person", "parenthesized", "person-only"],
+    ids=["person-dash-agency", "agency-slash-person", "parenthesized", "person-only", "sentence-full-stop",
+         "initial-keeps-its-dot"],
 )
 def test_credits_photo(text: str, expected: tuple, quote: str) -> None:
     f = facts(text)

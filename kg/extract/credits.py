@@ -61,6 +61,8 @@ class CreditExtractor:
                 person = " ".join(t[0] for t in toks[i : i + n])
                 i += n
                 end = toks[i - 1][2]
+                if person.endswith(".") and len(toks[i - 1][0]) > 2:  # "Thành Cường." ends a sentence; "Minh T." keeps
+                    person, end = person[:-1], end - 1
             else:
                 break
             if i < len(toks) and toks[i][0] in SEPARATORS and toks[i][0] not in ",)":
