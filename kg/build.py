@@ -214,7 +214,7 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     if into and (out.is_dir() or not out.suffix):
         return _build_into_store(paths, out, base, jobs, summary, started, progress)
-    fmt = "shards" if shard_size else rdf.format_for(out)
+    fmt = "shards" if shard_size else writers.format_for(out)
     if fmt == "json-ld":  # JSON-LD is one document: built in memory (for small graphs)
         return _build_jsonld(paths, out, base, summary, started)
 

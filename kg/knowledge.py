@@ -14,12 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Generic, TypeVar
 
-from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
+from kg.namespaces import KG
 from kg.nlp import TOKEN_RE
 from kg.text import clean, fold
-
-KG = Namespace("https://w3id.org/kg-vn/ns#")
 
 V = TypeVar("V")
 

@@ -23,8 +23,7 @@ from typing import TYPE_CHECKING
 
 from rdflib import RDF, RDFS, SKOS, Graph, URIRef
 
-from kg.knowledge import KG
-from kg.rdf import ELI, ORG, SCHEMA
+from kg.namespaces import ELI, KG, ORG, SCHEMA
 
 if TYPE_CHECKING:
     import networkx as nx

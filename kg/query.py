@@ -9,7 +9,8 @@ from pathlib import Path
 
 from rdflib import Dataset, Graph
 
-from kg.rdf import PREFIXES, format_for
+from kg.namespaces import PREFIXES
+from kg.writers import format_for
 
 
 def load_graph(path: str | Path) -> Graph:

@@ -21,17 +21,8 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URI
 from rdflib.namespace import PROV
 
 from kg.facts import ArticleFacts, Evidence, Organization
-from kg.knowledge import KG
+from kg.namespaces import ELI, KG, ORG, PREFIXES, SCHEMA
 from kg.resolve import IRIs
-
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
-ELI = Namespace("http://data.europa.eu/eli/ontology#")
-
-PREFIXES = {"kg": KG, "org": ORG, "schema": SCHEMA, "eli": ELI, "prov": PROV, "skos": SKOS, "rdfs": RDFS,
-            "xsd": XSD}
-
-FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
 
 
 def prefixes_for(iris: IRIs) -> dict[str, str]:
@@ -215,12 +206,6 @@ def build_dataset(all_facts: Iterable[ArticleFacts], iris: IRIs | None = None) -
     return ds
 
 
-def format_for(path: str | Path) -> str:
-    """rdflib format name for an output path, by extension."""
-    suffix = Path(path).suffix.lower()
-    if suffix not in FORMATS:
-        raise ValueError(f"unsupported output extension {suffix!r}: use one of {', '.join(sorted(FORMATS))}")
-    return FORMATS[suffix]
 
 
 def serialize(graph: Graph | Dataset, fmt: str) -> bytes:

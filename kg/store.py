@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-from kg.rdf import PREFIXES
+from kg.namespaces import PREFIXES
 from kg.writers import iter_blocks
 
 KG_DIGEST = "https://w3id.org/kg-vn/ns#sourceDigest"
@@ -100,23 +100,26 @@ def replace_articles(store: ox.Store, items: Iterable[tuple[ox.NamedNode, list]]
         if len(batch) >= BATCH:
             flush()
     flush()
+    if done:
+        # merge the many small sorted files bulk writes leave behind: joins then run about four times faster
+        store.optimize()
     return done
 
 
 def load(store: ox.Store, paths: Iterable[str | Path]) -> dict[str, int]:
     """Load kg output files (article blocks become named graphs) or any RDF file (into the default graph)."""
     known = digests(store)
-    stats = {"articles": 0, "unchanged": 0, "files": 0}
-    for path in _files(paths):
-        stats["files"] += 1
-        fmt = _format(path)
-        if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
-            store.bulk_load(path=str(path), format=fmt)
-            continue
-        blocks = iter_blocks(path)
+    stats = {"articles": 0, "unchanged": 0, "files": 0, "quad_files": 0}
 
-        def fresh(blocks: Iterator[tuple[str, str, str, str]] = blocks, fmt: ox.RdfFormat = fmt) -> Iterator:
-            for header, _mid, digest, block in blocks:
+    def fresh() -> Iterator[tuple[ox.NamedNode, list]]:
+        for path in _files(paths):
+            stats["files"] += 1
+            fmt = _format(path)
+            if fmt in (ox.RdfFormat.TRIG, ox.RdfFormat.N_QUADS):
+                store.bulk_load(path=str(path), format=fmt)
+                stats["quad_files"] += 1
+                continue
+            for header, _mid, digest, block in iter_blocks(path):
                 article, quads = article_quads(header, block, fmt, digest)
                 if article is None:
                     continue
@@ -125,7 +128,9 @@ def load(store: ox.Store, paths: Iterable[str | Path]) -> dict[str, int]:
                     continue
                 yield article, quads
 
-        stats["articles"] += replace_articles(store, fresh())
+    stats["articles"] = replace_articles(store, fresh())
+    if stats["quad_files"] and not stats["articles"]:
+        store.optimize()
     return stats
 
 
@@ -152,8 +157,8 @@ def with_prefixes(query: str) -> str:
 def query(store: ox.Store, text: str) -> tuple[list[str], list[list[str]]]:
     """Column names and rows (plain strings) of a SELECT or ASK query over the union of all graphs."""
     result = store.query(with_prefixes(text))
-    if isinstance(result, bool):
-        return ["ask"], [[str(result).lower()]]
+    if isinstance(result, ox.QueryBoolean):
+        return ["ask"], [[str(bool(result)).lower()]]
     if isinstance(result, ox.QuerySolutions):
         header = [v.value for v in result.variables]
         rows = [["" if row[v] is None else row[v].value for v in header] for row in result]

@@ -26,6 +26,15 @@ MARKER = "# article "
 _SAFE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 _ESCAPE_RE = re.compile(r'[\\"\n\r\t]')
+FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
+
+
+def format_for(path: str | Path) -> str:
+    """rdflib format name for an output path, by extension."""
+    suffix = Path(path).suffix.lower()
+    if suffix not in FORMATS:
+        raise ValueError(f"unsupported output extension {suffix!r}: use one of {', '.join(sorted(FORMATS))}")
+    return FORMATS[suffix]
 
 
 def escape(text: str) -> str:

@@ -16,6 +16,7 @@ import re
 import subprocess
 import sys
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
@@ -89,6 +90,19 @@ def query(graph_path: Path, rq: Path | str, capsys: pytest.CaptureFixture[str]) 
     out = capsys.readouterr()
     assert rc == 0, f"kg query {rq} exited {rc}: {out.err}"
     return list(csv.DictReader(io.StringIO(out.out)))
+
+
+def evidence(graph_path: Path, capsys: pytest.CaptureFixture[str], articles: Iterable[str] = TEXTS,
+             ) -> list[dict[str, str]]:
+    """Rows of evidence.rq for each of the articles (the query takes one article id)."""
+    text = (QUERIES / "evidence.rq").read_text(encoding="utf-8")
+    rows = []
+    for aid in articles:
+        edited = graph_path.parent / f"evidence-{aid}.rq"
+        edited.write_text(text.replace('VALUES ?article { "nam-dinh" }', f'VALUES ?article {{ "{aid}" }}'),
+                          encoding="utf-8")
+        rows += query(graph_path, edited, capsys)
+    return rows
 
 
 def load(path: Path) -> Graph:
@@ -238,8 +252,8 @@ def test_trig_has_one_named_graph_per_article(built: dict[str, Path], graph: Gra
 
 
 QUERY_FILES = sorted(QUERIES.glob("*.rq"))
-REQUIRED_QUERIES = {"posts-of-persons", "holders-of-organization", "documents", "evidence", "former-posts",
-                    "photo-credits", "events", "articles-mentioning"}
+REQUIRED_QUERIES = {"posts-of-persons", "holders-of-organization", "documents", "evidence", "facts-about",
+                    "former-posts", "photo-credits", "events", "articles-mentioning"}
 
 
 def test_required_queries_exist() -> None:
@@ -265,7 +279,7 @@ def test_query_runs_on_built_graph(built: dict[str, Path], rq: Path, ext: str,
 
 
 def test_evidence_quotes_are_the_text_spans(built: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    rows = query(built[".ttl"], QUERIES / "evidence.rq", capsys)
+    rows = evidence(built[".ttl"], capsys)
     assert rows
     for row in rows:
         text = TEXTS[row["article"]]
@@ -287,14 +301,14 @@ def test_evidence_offsets_refer_to_the_text_as_given(tmp_path: Path, capsys: pyt
     nfd = unicodedata.normalize("NFD", NAM_DINH)
     paths = write_articles(tmp_path / "in", {"nfd": nfd})
     out = build(paths, tmp_path / "nfd.ttl")
-    rows = query(out, QUERIES / "evidence.rq", capsys)
+    rows = evidence(out, capsys, ["nfd"])
     assert rows
     for row in rows:
         assert row["quote"] == nfd[int(row["start"]) : int(row["end"])]
 
 
 def test_evidence_quotes_are_trimmed(built: dict[str, Path], capsys: pytest.CaptureFixture[str]) -> None:
-    rows = query(built[".ttl"], QUERIES / "evidence.rq", capsys)
+    rows = evidence(built[".ttl"], capsys)
     assert all(r["quote"] == r["quote"].strip() for r in rows)
 
 
@@ -386,6 +400,22 @@ def test_articles_mentioning(built: dict[str, Path], tmp_path: Path, capsys: pyt
     edited.write_text(text.replace('"Trần Văn Bình"', '"lê quang mạnh"'), encoding="utf-8")
     rows = query(built[".ttl"], edited, capsys)
     assert {(r["name"], r["article"]) for r in rows} == {("Lê Quang Mạnh", "can-tho")}
+
+
+def test_facts_about_one_entity(built: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    text = (QUERIES / "facts-about.rq").read_text(encoding="utf-8")
+    edited = tmp_path / "about.rq"
+    edited.write_text(text.replace('"Trần Văn Bình"', '"võ thành thống"'), encoding="utf-8")
+    rows = query(built[".ttl"], edited, capsys)
+    assert rows and {r["subject"] for r in rows} == {"Võ Thành Thống"}
+    assert (str(KG.heldFormerly), "Chủ tịch Ủy ban nhân dân thành phố Cần Thơ", "can-tho") in {
+        (r["predicate"], r["object"], r["article"]) for r in rows}
+    for r in rows:
+        assert TEXTS[r["article"]][int(r["start"]) : int(r["end"])] == r["quote"]
+    edited.write_text(text.replace('"Trần Văn Bình"', '"12-CT/TW"'), encoding="utf-8")
+    rows = query(built[".ttl"], edited, capsys)
+    assert ("http://data.europa.eu/eli/ontology#date_document", "2024-03-05") in {
+        (r["predicate"], r["object"]) for r in rows}
 
 
 # ------------------------------------------------------------------------------------ (f) the ontology
