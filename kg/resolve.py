@@ -1,6 +1,7 @@
 """Canonical names and deterministic IRIs; merging the same person within an article.
 
-IRIs derive from normalized names only, so graphs built separately merge by plain union. Bare document
+IRIs derive from normalized names only, so graphs built separately merge by plain union. Names keep their
+Vietnamese letters in IRIs (``person/nguyễn-văn-hùng``), ids and codes are ASCII slugs. Bare document
 numbers ("Nghị quyết 35") are ambiguous across articles and are scoped to their article.
 """
 
@@ -11,7 +12,7 @@ import re
 from dataclasses import replace
 
 from kg.facts import ArticleFacts, Person, Post
-from kg.text import fold, slug
+from kg.text import fold, name_key, slug
 
 DEFAULT_BASE = "https://w3id.org/kg-vn/id/"
 
@@ -26,16 +27,16 @@ class IRIs:
         return f"{self.base}article/{slug(article_id)}"
 
     def person(self, name: str) -> str:
-        return f"{self.base}person/{slug(name)}"
+        return f"{self.base}person/{name_key(name)}"
 
     def org(self, label: str) -> str:
-        return f"{self.base}org/{slug(label)}"
+        return f"{self.base}org/{name_key(label)}"
 
     def role(self, label: str) -> str:
-        return f"{self.base}role/{slug(label)}"
+        return f"{self.base}role/{name_key(label)}"
 
     def post(self, role: str, org: str | None) -> str:
-        return f"{self.base}post/{slug(role)}" + (f"--{slug(org)}" if org else "")
+        return f"{self.base}post/{name_key(role)}" + (f"--{name_key(org)}" if org else "")
 
     def document(self, number: str, type_label: str | None, article_id: str) -> str:
         key = re.sub(r"[\s./\-–]+", "-", number)
@@ -45,7 +46,7 @@ class IRIs:
         return f"{self.base}document/{kind}-{slug(re.sub(r'[^0-9A-Za-zĐđ]', '', number))}"
 
     def event(self, article_id: str, label: str) -> str:
-        return f"{self.base}event/{slug(article_id)}/{slug(label)[:80]}"
+        return f"{self.base}event/{slug(article_id)}/{name_key(label)[:80]}"
 
     def evidence(self, article_id: str, start: int, end: int, rule: str, confidence: float) -> str:
         return f"{self.base}evidence/{slug(article_id)}/{start}-{end}-{slug(rule)}-{round(confidence * 100)}"

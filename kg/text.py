@@ -80,6 +80,14 @@ def fold(text: str) -> str:
 _ASCII_MAP = str.maketrans({"đ": "d", "Đ": "d"})
 
 
+def name_key(text: str) -> str:
+    """IRI segment for a name: fold() (NFC, new tone style, case-folded), other than letters and digits → '-'.
+
+    Diacritics stay, because they tell people apart: Hùng, Hưng and Hứng, Thanh and Thành are different names.
+    """
+    return re.sub(r"[\W_]+", "-", fold(text)).strip("-") or "x"
+
+
 def slug(text: str) -> str:
     """ASCII slug for IRIs: diacritics removed, đ→d, lower-case, non-alphanumerics → '-'."""
     t = fold(text).translate(_ASCII_MAP)

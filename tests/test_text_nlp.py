@@ -9,7 +9,7 @@ from spacy.language import Language
 
 from kg.knowledge import default_knowledge
 from kg.nlp import build_pipeline, split_glued
-from kg.text import clean, fold, is_capitalized, new_tone_style, nfc_with_offsets, slug
+from kg.text import clean, fold, is_capitalized, name_key, new_tone_style, nfc_with_offsets, slug
 
 
 @pytest.fixture(scope="module")
@@ -80,6 +80,27 @@ def test_text_fold_upper_case_old_tone(upper: str, lower: str) -> None:
 def test_text_slug(text: str, expected: str) -> None:
     assert slug(text) == expected
     assert slug(unicodedata.normalize("NFD", text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thành ủy Đà Nẵng", "thành-ủy-đà-nẵng"),
+        ("Thành uỷ  Đà Nẵng", "thành-ủy-đà-nẵng"),  # old tone placement, doubled space
+        ("HĐND tỉnh Khánh Hoà", "hđnd-tỉnh-khánh-hòa"),
+        ("Ủy ban nhân dân TP. Hồ Chí Minh", "ủy-ban-nhân-dân-tp-hồ-chí-minh"),
+        ("!!", "x"),
+    ],
+)
+def test_text_name_key(text: str, expected: str) -> None:
+    assert name_key(text) == expected
+    assert name_key(unicodedata.normalize("NFD", text)) == expected
+
+
+def test_text_name_key_keeps_names_apart_that_differ_only_in_diacritics() -> None:
+    names = ["Nguyễn Văn Hùng", "Nguyễn Văn Hưng", "Nguyễn Văn Hứng", "Lê Thanh", "Lê Thành", "Lê Thạnh"]
+    assert len({name_key(n) for n in names}) == len(names)
+    assert len({slug(n) for n in names}) == 2  # what an ASCII slug would have merged
 
 
 def test_text_clean() -> None:
