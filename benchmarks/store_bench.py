@@ -55,6 +55,17 @@ def time_query(store_dir: Path, path: Path, repeat: int) -> tuple[int, float]:
     return rows, best
 
 
+def busiest_article(store_dir: Path) -> str:
+    import pyoxigraph as ox
+
+    from kg.store import query
+
+    _, rows = query(ox.Store.read_only(str(store_dir)),
+                    "SELECT ?id (COUNT(?ev) AS ?n) WHERE { ?ev kg:inArticle ?a . ?a schema:identifier ?id } "
+                    "GROUP BY ?id ORDER BY DESC(?n) ?id LIMIT 1")
+    return rows[0][0]
+
+
 def articles(corpus: Path, n: int, skip: int = 0) -> list[dict]:
     with gzip.open(corpus, "rt", encoding="utf-8") as f:
         return [json.loads(line) for line in itertools.islice(f, skip, skip + n)]
@@ -86,12 +97,18 @@ def main() -> int:
         print(f"kg load {args.graph.name}: {seconds:.1f} s wall, peak RSS {rss:.0f} MB, store {size:.0f} MB")
         print(f"  ({message})")
 
+        busiest = busiest_article(store)
+        print(f"evidence.rq asks about {busiest}, the article with the most facts")
+
         def queries(title: str) -> None:
             print(f"\n{title}\n{'query':<30} {'rows':>7} {'query alone':>12} {'kg query':>9}")
-            for rq in sorted(QUERIES.glob("*.rq")):
+            for original in sorted(QUERIES.glob("*.rq")):
+                rq = tmp / original.name
+                rq.write_text(original.read_text(encoding="utf-8").replace(
+                    'VALUES ?article { "nam-dinh" }', f'VALUES ?article {{ "{busiest}" }}'), encoding="utf-8")
                 rows, alone = time_query(store, rq, args.repeat)
                 cli, _ = kg("query", "--store", str(store), str(rq), "--format", "csv")
-                print(f"{rq.name:<30} {rows:>7} {alone:>10.2f} s {cli:>7.2f} s")
+                print(f"{original.name:<30} {rows:>7} {alone:>10.2f} s {cli:>7.2f} s")
 
         queries("Every query in ontology/queries/ on the loaded store:")
         if not args.corpus:
