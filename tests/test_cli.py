@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
-from rdflib import XSD, Graph, Literal, Namespace
+from rdflib import Graph, Literal, Namespace
 
 from kg.cli import main
 
@@ -52,7 +52,7 @@ def test_build_exit_status_zero_and_summary_on_clean_input(tmp_path: Path,
     assert "articles 1, persons 1, posts 1, documents 0" in err
     g = Graph()
     g.parse(out)
-    assert set(g.objects(None, SCHEMA.datePublished)) == {Literal("2025-04-03", datatype=XSD.date)}
+    assert set(g.objects(None, SCHEMA.datePublished)) == {Literal("2025-04-03", datatype="http://www.w3.org/2001/XMLSchema#date")}
 
 
 def test_failed_build_never_leaves_a_half_written_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
