@@ -141,6 +141,7 @@ class Knowledge:
     reporting_verbs: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "cho biết": may end an apposition
     name_particles: frozenset[str] = frozenset()  # de, van, bin: lower-case inside foreign names
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
+    plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
@@ -318,6 +319,9 @@ def load(directory: Path | None = None) -> Knowledge:
     k.name_particles = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.NameParticle))
     k.object_prepositions = frozenset(
         fold(str(o)) for s in _subjects(g, KG.ObjectPreposition) for o in g.objects(s, SKOS.prefLabel)
+    )
+    k.plural_markers = frozenset(
+        fold(str(o)) for s in _subjects(g, KG.PluralMarker) for o in g.objects(s, SKOS.prefLabel)
     )
     k.sentence_openers = frozenset(
         fold(str(o)) for s in _subjects(g, KG.SentenceOpener) for o in g.objects(s, SKOS.prefLabel)

@@ -413,6 +413,43 @@ def test_people_chain_comma_name_list_of_places_is_not_a_person() -> None:
     assert facts("Đoàn công tác của Bộ trưởng đã đến Quảng Ninh, Hải Phòng, Thái Bình.").posts == []
 
 
+# -------------------------------------------------------------------------------- people.chain_name_list
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Dự phiên họp có các Phó Thủ tướng Lê Thành Long, Hồ Đức Phớc và Bùi Thanh Sơn.",
+         {("Lê Thành Long", "Phó Thủ tướng", "Chính phủ", False), ("Hồ Đức Phớc", "Phó Thủ tướng", "Chính phủ", False),
+          ("Bùi Thanh Sơn", "Phó Thủ tướng", "Chính phủ", False)}),
+        ("Các Phó Chủ tịch UBND tỉnh Thanh Hóa: Đầu Thanh Tùng, Mai Xuân Liêm cùng dự.",
+         {("Đầu Thanh Tùng", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Thanh Hóa", False),
+          ("Mai Xuân Liêm", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Thanh Hóa", False)}),
+        ("Hai Thứ trưởng Bộ Quốc phòng là Thượng tướng Hoàng Xuân Chiến và Thượng tướng Vũ Hải Sản đã báo cáo.",
+         {("Hoàng Xuân Chiến", "Thứ trưởng", "Bộ Quốc phòng", False),
+          ("Vũ Hải Sản", "Thứ trưởng", "Bộ Quốc phòng", False)}),
+    ],
+    ids=["comma-and", "colon", "hai-la-ranks"],
+)
+def test_people_chain_name_list(text: str, expected: set) -> None:
+    assert posts(text) == expected
+    assert "people.chain_name_list" in rules(text)
+
+
+def test_people_chain_name_list_stops_at_a_title_of_its_own() -> None:
+    assert posts("Có mặt các Phó Thủ tướng Lê Thành Long, Hồ Đức Phớc và Bộ trưởng Bộ Y tế Đào Hồng Lan.") == {
+        ("Lê Thành Long", "Phó Thủ tướng", "Chính phủ", False), ("Hồ Đức Phớc", "Phó Thủ tướng", "Chính phủ", False),
+        ("Đào Hồng Lan", "Bộ trưởng", "Bộ Y tế", False),
+    }
+
+
+def test_people_chain_name_list_needs_a_plural_marker() -> None:
+    """Without "các"/"hai", "Chức danh A và B" does not say B holds the title too."""
+    assert posts("Chủ tịch UBND tỉnh Nghệ An Nguyễn Đức Trung và Lê Hồng Vinh đến thăm nhà máy.") == {
+        ("Nguyễn Đức Trung", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", False),
+    }
+
+
 # ------------------------------------------------------------------------------------- people.context_org
 
 

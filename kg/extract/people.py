@@ -6,6 +6,8 @@ Rules (each name is the ``rule`` on the evidence it produces):
   of a chain before a name is one post.
 * ``people.apposition`` — "ông Nguyễn Văn A, Chủ tịch UBND tỉnh B, cho biết" / "Nguyễn Văn A - Bộ trưởng …".
 * ``people.chain_comma_name`` — "do Chủ tịch UBND tỉnh B, Nguyễn Văn A ký": a chain, a comma, a name.
+* ``people.chain_name_list`` — "các Phó Thủ tướng A, B và C", "hai Thứ trưởng Bộ Công an là A và B": a title
+  after a plural marker (data: ``kg:PluralMarker``) is held by every name of the list.
 
 A title = role (data: ``ontology/roles.ttl``) + organization phrase. Where the organization ends and the
 name starts is decided with the gazetteers (known bodies, places) and Vietnamese family names.
@@ -13,6 +15,7 @@ name starts is decided with the gazetteers (known bodies, places) and Vietnamese
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.extract.tokens import DASHES, PUNCT_BREAK, Sentence
@@ -499,6 +502,11 @@ class PeopleExtractor:
                 j = self.skip_prefixes(s, end)
                 name_end = self.name_at(s, j, foreign=True)
                 rule, conf = "people.chain_before_name", 0.9
+                plural = chain[0].start > 0 and s.keys[chain[0].start - 1] in self.k.plural_markers
+                if name_end is None and plural and end < n and s.keys[end] in (":", "là"):
+                    j = self.skip_prefixes(s, end + 1)  # "các Phó Bí thư: A, B", "hai Thứ trưởng là A và B"
+                    name_end = self.name_at(s, j, foreign=j > end + 1)
+                    rule, conf = "people.chain_name_list", 0.75
                 if name_end is None and end < n and s.toks[end].text == ",":
                     j = self.skip_prefixes(s, end + 1)
                     # "Báo cáo với Bí thư Thành ủy, bà X cho biết": a chain that is an object is not X's
@@ -519,8 +527,16 @@ class PeopleExtractor:
                     for t in chain:
                         posts.append(self._post(s, article, person, t, chain, chain[0].start, name_end, rule, conf))
                     used.update(range(i, name_end))
+                    if plural:  # "các Phó Thủ tướng A, B và C": every name in the list holds the posts
+                        for j, listed_end in list(self._name_list(s, name_end)):
+                            person = self._person(s, j, listed_end)
+                            for t in chain:
+                                posts.append(self._post(s, article, person, t, chain, chain[0].start, listed_end,
+                                                        "people.chain_name_list", 0.75))
+                            name_end = listed_end
+                        used.update(range(i, name_end))
                     # an apposition right after the name: "Trần Văn A - Bộ trưởng Bộ B"
-                    if name_end < n:
+                    elif name_end < n:
                         more = self._apposition(s, name_end)
                         if more:
                             for t in more:
@@ -533,6 +549,24 @@ class PeopleExtractor:
                 continue
             i += 1
         return posts
+
+    def _name_list(self, s: Sentence, k: int) -> Iterator[tuple[int, int]]:
+        """(start, end) of each further name in a list after the name ending at ``k`` (", B", " và C")."""
+        n = len(s.toks)
+        while k < n:
+            nxt = k + 1 if s.toks[k].text == "," else k
+            if nxt < n and s.keys[nxt] == "và":
+                nxt += 1
+            if nxt == k or nxt >= n:
+                return
+            j = self.skip_prefixes(s, nxt)
+            if self.k.roles.match(s.keys, j) or self.k.title_forms.match(s.keys, j):
+                return  # "…, và Bộ trưởng Bộ Tài chính C": C has a title of its own
+            end = self.name_at(s, j, foreign=j > nxt)
+            if end is None:
+                return
+            yield j, end
+            k = end
 
     def _apposition(self, s: Sentence, name_end: int) -> list[Title]:
         """Titles apposed to the name ending at ``name_end`` ("A, Chủ tịch X," / "A - Bộ trưởng Y"), or []."""
