@@ -219,6 +219,11 @@ def _flag(g: Graph, s: URIRef, p: URIRef) -> bool:
     return isinstance(value, Literal) and value.toPython() is True
 
 
+def _words(g: Graph, cls: URIRef) -> frozenset[str]:
+    """The folded labels of every member of a closed word class (stop words, plural markers …)."""
+    return frozenset(fold(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel))
+
+
 def _subjects(g: Graph, cls: URIRef) -> list[URIRef]:
     return sorted(s for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef))
 
@@ -287,8 +292,8 @@ def load(directory: Path | None = None) -> Knowledge:
         place = Place(_pref(g, s), str(s), str(kind).rsplit("#", 1)[-1] if kind else "Place")
         for label in [place.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.places.add(label, place)
-    k.family_names = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.FamilyName))
-    k.middle_names = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.MiddleName))
+    k.family_names = _words(g, KG.FamilyName)
+    k.middle_names = _words(g, KG.MiddleName)
     for s in _subjects(g, KG.DocumentType):
         code = g.value(s, KG.symbolCode)
         dtype = DocType(_pref(g, s), str(s), str(code) if code else None)
@@ -307,25 +312,17 @@ def load(directory: Path | None = None) -> Knowledge:
     for index, label, value in abbreviated:
         for variant in _abbreviated_forms(label, k.abbreviations):
             index.add(variant, value)
-    k.stop_words = frozenset(
-        fold(str(o)) for s in _subjects(g, KG.StopWord) for o in g.objects(s, SKOS.prefLabel)
-    )
+    k.stop_words = _words(g, KG.StopWord)
     k.official_honorifics = frozenset(
         fold(str(o)) for s in _subjects(g, KG.Honorific) if _flag(g, s, KG.officialHonorific)
         for o in g.objects(s, SKOS.prefLabel)
     )
     for s in _subjects(g, KG.ReportingVerb):
         k.reporting_verbs.add(_pref(g, s), _pref(g, s))
-    k.name_particles = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.NameParticle))
-    k.object_prepositions = frozenset(
-        fold(str(o)) for s in _subjects(g, KG.ObjectPreposition) for o in g.objects(s, SKOS.prefLabel)
-    )
-    k.plural_markers = frozenset(
-        fold(str(o)) for s in _subjects(g, KG.PluralMarker) for o in g.objects(s, SKOS.prefLabel)
-    )
-    k.sentence_openers = frozenset(
-        fold(str(o)) for s in _subjects(g, KG.SentenceOpener) for o in g.objects(s, SKOS.prefLabel)
-    )
+    k.name_particles = _words(g, KG.NameParticle)
+    k.object_prepositions = _words(g, KG.ObjectPreposition)
+    k.plural_markers = _words(g, KG.PluralMarker)
+    k.sentence_openers = _words(g, KG.SentenceOpener)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))
