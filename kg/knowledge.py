@@ -78,6 +78,7 @@ class Role:
     org_head: str | None = None
     party: bool = False  # a post of a Party committee (Bí thư, Ủy viên …)
     needs_org: bool = False  # meaningless without an organization (Thành viên)
+    posted_abroad: bool = False  # held in another country: "Đại sứ Việt Nam tại Pháp"
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class Place:
     label: str
     iri: str
     kind: str  # "Province", "City", "Country", "Territory"
+    home: bool = False  # Việt Nam itself: its leaders' bodies are the Vietnamese ones
 
 
 @dataclass(frozen=True)
@@ -141,6 +143,7 @@ class Knowledge:
     reporting_verbs: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "cho biết": may end an apposition
     name_particles: frozenset[str] = frozenset()  # de, van, bin: lower-case inside foreign names
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
+    place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
     plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
@@ -250,7 +253,7 @@ def load(directory: Path | None = None) -> Knowledge:
 
     for s in _subjects(g, KG.Role):
         role = Role(_pref(g, s), str(s), _str(g, s, KG.impliedOrganization), _str(g, s, KG.organizationHead),
-                    _flag(g, s, KG.partyRole), _flag(g, s, KG.requiresOrganization))
+                    _flag(g, s, KG.partyRole), _flag(g, s, KG.requiresOrganization), _flag(g, s, KG.postedAbroad))
         for label in [role.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.roles.add(label, role)
     for s in _subjects(g, KG.TitleForm):
@@ -289,7 +292,8 @@ def load(directory: Path | None = None) -> Knowledge:
             abbreviated.append((k.bodies, label, body))
     for s in _subjects(g, KG.Place):
         kind = g.value(s, KG.placeKind)
-        place = Place(_pref(g, s), str(s), str(kind).rsplit("#", 1)[-1] if kind else "Place")
+        place = Place(_pref(g, s), str(s), str(kind).rsplit("#", 1)[-1] if kind else "Place",
+                      _flag(g, s, KG.homeCountry))
         for label in [place.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.places.add(label, place)
     k.family_names = _words(g, KG.FamilyName)
@@ -322,6 +326,7 @@ def load(directory: Path | None = None) -> Knowledge:
     k.name_particles = _words(g, KG.NameParticle)
     k.object_prepositions = _words(g, KG.ObjectPreposition)
     k.plural_markers = _words(g, KG.PluralMarker)
+    k.place_qualifiers = _words(g, KG.PlaceQualifier)
     k.sentence_openers = _words(g, KG.SentenceOpener)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):

@@ -450,6 +450,57 @@ def test_people_chain_name_list_needs_a_plural_marker() -> None:
     }
 
 
+# ------------------------------------------------------------- organizations that end where names begin
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a commune named after a country or city: the place is not "Liên bang Nga" and the name keeps its start
+        ("Chủ tịch UBND xã Nga Thắng Lê Văn Tâm báo cáo tình hình.",
+         ("Lê Văn Tâm", "Chủ tịch", "Ủy ban nhân dân xã Nga Thắng", False)),
+        ("Chủ tịch UBND phường Mỹ Lộc Trần Thị Hoa phát biểu.",
+         ("Trần Thị Hoa", "Chủ tịch", "Ủy ban nhân dân phường Mỹ Lộc", False)),
+        # a known body whose last syllables are a family name and a middle name ("Bạch Mai")
+        ("Giám đốc Bệnh viện Bạch Mai Đào Văn Lực chia sẻ kinh nghiệm.",
+         ("Đào Văn Lực", "Giám đốc", "Bệnh viện Bạch Mai", False)),
+        # a capitalised honorific after the organization starts the next clause
+        ("Chánh Văn phòng Bộ Nội vụ Ông Trần Văn Tâm cho biết thêm.",
+         ("Trần Văn Tâm", "Chánh Văn phòng", "Bộ Nội vụ", False)),
+        # "(mới)" after a merged province
+        ("Bí thư Tỉnh ủy Lào Cai (mới) Trịnh Văn Cường chủ trì.",
+         ("Trịnh Văn Cường", "Bí thư", "Tỉnh ủy Lào Cai", False)),
+        # an ambassador's posting ("tại Nhật Bản") is not the end of the title
+        ("Đại sứ Việt Nam tại Nhật Bản Phạm Quang Huy trao quà.",
+         ("Phạm Quang Huy", "Đại sứ", "Việt Nam", False)),
+        # a foreign name with particles ends the organization
+        ("Chủ tịch Nghị viện châu Âu Anna van der Berg phát biểu.",
+         ("Anna van der Berg", "Chủ tịch", "Nghị viện châu Âu", False)),
+    ],
+    ids=["commune-named-like-a-country", "ward-named-like-a-city", "known-body-ends-in-a-name", "honorific-ends-org",
+         "moi-after-place",
+         "ambassador-posting", "name-particles"],
+)
+def test_people_organization_ends_where_the_name_begins(text: str, expected: tuple) -> None:
+    assert posts(text) == {expected}
+
+
+def test_people_foreign_leader_keeps_their_country_not_vietnamese_bodies() -> None:
+    """The implied or fixed body takes the country named by the chain's last title."""
+    assert posts("Tổng Bí thư, Chủ tịch nước Lào Bua Khăm phát biểu tại lễ đón.") == {
+        ("Bua Khăm", "Tổng Bí thư", "Ban Chấp hành Trung ương Đảng Lào", False),
+        ("Bua Khăm", "Chủ tịch nước", "Nhà nước Lào", False),
+    }
+
+
+def test_people_current_post_after_former_one() -> None:
+    assert posts("Ông Hồ Văn Tâm, nguyên Bí thư Tỉnh ủy Gia Lai, nay là Phó Trưởng Ban Nội chính Trung ương, "
+                 "đã phát biểu.") == {
+        ("Hồ Văn Tâm", "Bí thư", "Tỉnh ủy Gia Lai", True),
+        ("Hồ Văn Tâm", "Phó Trưởng ban", "Ban Nội chính Trung ương", False),
+    }
+
+
 # ------------------------------------------------------------------------------------- people.context_org
 
 

@@ -31,7 +31,7 @@ MAX_NAME = 4
 class OrgPart:
     """One piece of an organization phrase: how it was recognized and the text to write for it."""
 
-    kind: str  # "body" | "place" | "level" | "orgkind" | "abbrev" | "word" | "paren"
+    kind: str  # "body" | "place" | "level" | "orgkind" | "abbrev" | "word" | "paren" | "posting"
     start: int
     end: int
     text: str
@@ -71,9 +71,13 @@ class PeopleExtractor:
         n = len(s.toks)
         while j < n:
             t = s.toks[j]
-            if not t.cap and j > i and s.keys[j] in self.k.name_particles and j + 1 < n and s.toks[j + 1].cap:
-                j += 1  # "Montes de Oca"
-                continue
+            if not t.cap and j > i and s.keys[j] in self.k.name_particles:
+                x = j
+                while x < n and not s.toks[x].cap and s.keys[x] in self.k.name_particles:
+                    x += 1
+                if x < n and s.toks[x].cap:
+                    j = x  # "Montes de Oca", "Ursula von der Leyen"
+                    continue
             if not (t.cap and (t.is_word or t.is_initials)):
                 break
             if j > i and (s.keys[j] in self.k.sentence_openers
@@ -145,7 +149,7 @@ class PeopleExtractor:
     def place_after_level(self, s: Sentence, i: int, stop: int) -> int:
         """End of the place name after an administrative level word, leaving a following name intact."""
         m = self.k.places.match(s.keys, i)
-        if m and (i + m[0] >= stop or not s.toks[i + m[0]].cap or self.name_at(s, i + m[0], foreign=True)):
+        if m and (i + m[0] >= stop or not s.toks[i + m[0]].cap):
             return i + m[0]
         if stop <= i:
             return i
@@ -156,22 +160,28 @@ class PeopleExtractor:
                 continue
             place_len = k - i
             score += {0: -1.2, 1: -0.1, 2: 0.3}.get(place_len, 0.0)
+            if m and place_len == m[0] and m[1].kind not in ("Country", "Territory"):
+                score += 0.5  # a known province/city ends here
             if score > max(best, 0.5):
                 best, best_end = score, k
+        if best == 0.0 and m and self.name_at(s, i + m[0], foreign=True):
+            return i + m[0]  # a known place, then a foreign name
         return best_end
 
-    def parse_org(self, s: Sentence, i: int, role: Role | None, has_parts: bool = False) -> tuple[int, list[OrgPart]]:
+    def parse_org(self, s: Sentence, i: int, role: Role | None, has_parts: bool = False,
+                  complete: bool = False) -> tuple[int, list[OrgPart]]:
         """Read the organization phrase at ``i``; stop where a person name, a new title or a break starts."""
         k, toks, keys = self.k, s.toks, s.keys
         parts: list[OrgPart] = []
-        complete = False
         j = i
         n = len(toks)
         while j < n:
             t = toks[j]
             if t.text == "(":
                 close = next((x for x in range(j + 1, min(n, j + 6)) if toks[x].text == ")"), None)
-                if close is not None and all(toks[x].cap or not toks[x].is_word for x in range(j + 1, close)):
+                # "(UBND)", "(EVN)" or "tỉnh Phú Thọ (mới)": an aside inside the name, left out of the label
+                if close is not None and (all(toks[x].cap or not toks[x].is_word for x in range(j + 1, close))
+                                          or " ".join(keys[j + 1 : close]) in k.place_qualifiers):
                     parts.append(OrgPart("paren", j, close + 1, ""))
                     j = close + 1
                     continue
@@ -202,9 +212,9 @@ class PeopleExtractor:
             m = k.bodies.match(keys, j)
             if m and parts and not t.cap:
                 m = None  # inside a name, a new body starts with a capital ("Chính phủ ban hành" is a verb)
-            if m is None and role and role.org_head and not parts and not has_parts:
+            if role and role.org_head and not parts and not has_parts:
                 m2 = self._body_with_head(s, j, role.org_head)
-                if m2:
+                if m2 and (m is None or m2[0] >= m[0]):
                     parts.append(OrgPart("body", j, j + m2[0], m2[1], takes_place=False))
                     j += m2[0]
                     complete = True
@@ -240,6 +250,9 @@ class PeopleExtractor:
                     break
                 continue
             if t.cap:
+                hm = k.honorifics.match(keys, j)
+                if parts and hm and self.name_at(s, j + hm[0], foreign=False):  # not "Bà Rịa", "Hạ viện Anh"
+                    break  # "… Bộ VHTTDL Ông Nguyễn Văn A": a run-in caption, the next clause starts
                 pm = k.places.match(keys, j)
                 if pm:
                     after = j + pm[0]
@@ -284,6 +297,13 @@ class PeopleExtractor:
                 j += 1
                 complete = False
                 continue
+            if role and role.posted_abroad and parts and keys[j] == "tại":
+                pm = k.places.match(keys, j + 1)
+                if pm:  # "Đại sứ Việt Nam tại Pháp": where the post is held, not part of its organization
+                    parts.append(OrgPart("posting", j, j + 1 + pm[0], ""))
+                    j += 1 + pm[0]
+                    complete = True
+                    continue
             if keys[j] == "và" and not (j + 1 < n and toks[j + 1].cap and not k.roles.match(keys, j + 1)
                                           and not self.name_at(s, j + 1, foreign=False)):
                 break  # "… tỉnh Bắc Ninh và ông B": "và" joins two people, not two words of a name
@@ -311,6 +331,10 @@ class PeopleExtractor:
         place = self.k.places.get(part.text) if part.kind == "place" else None
         return bool(place and place.kind == "Country")
 
+    def _is_foreign_country(self, part: OrgPart) -> bool:
+        place = self.k.places.get(part.text) if part.kind == "place" else None
+        return bool(place and place.kind == "Country" and not place.home)
+
     def _lowercase_bridge(self, s: Sentence, j: int) -> bool:
         """Lower-case words (at most 2, no stop word) followed by a capitalized organization word."""
         k = self.k
@@ -326,10 +350,11 @@ class PeopleExtractor:
 
     def _body_with_head(self, s: Sentence, j: int, head: str) -> tuple[int, str] | None:
         """A known body whose head noun the text leaves out, e.g. "Ngoại giao" after "Bộ trưởng"."""
-        keys = [head.casefold(), *s.keys[j : j + self.k.bodies.max_len]]
+        head_keys = fold(head).split()  # "Văn phòng" is two syllables: two keys
+        keys = [*head_keys, *s.keys[j : j + self.k.bodies.max_len]]
         m = self.k.bodies.match(keys, 0)
-        if m and m[0] > 1:
-            return m[0] - 1, m[1].label
+        if m and m[0] > len(head_keys):
+            return m[0] - len(head_keys), m[1].label
         return None
 
     # -- titles and chains ---------------------------------------------------------------------------
@@ -350,7 +375,7 @@ class PeopleExtractor:
         rm = k.roles.match(s.keys, j)
         if tf and (not rm or tf[0] >= rm[0]):
             title = Title(tf[1].role, i, j + tf[0], fixed_org=tf[1].org, former=former)
-            end, parts = self.parse_org(s, title.end, None, has_parts=True)
+            end, parts = self.parse_org(s, title.end, None, has_parts=True, complete=True)
             title.parts, title.end = parts, end
             return title
         if not rm:
@@ -416,15 +441,20 @@ class PeopleExtractor:
 
     def org_of(self, title: Title, chain: list[Title], s: Sentence | None = None) -> Organization | None:
         """Full organization of a title: expanded, implicit body supplied, elided place completed."""
-        parts = [p for p in title.parts if p.kind != "paren"]
+        parts = [p for p in title.parts if p.kind not in ("paren", "posting")]
         forms: tuple[str, ...] = ()
         if s is not None and parts:
             forms = (clean(s.text_between(parts[0].start, parts[-1].end)),)
+        # a foreign country named by this title or a later one of the chain ("Tổng Bí thư, Chủ tịch nước Lào")
+        later = chain[chain.index(title):] if title in chain else [title]
+        country = next((p.text for t in later for p in t.parts if self._is_foreign_country(p)), None)
         if title.fixed_org:  # "Đại biểu Quốc hội tỉnh X": the post is in the fixed body
+            if country and any(p.kind == "place" and p.text == country for p in parts):
+                return Organization(f"{title.fixed_org} {country}", forms)  # "Quốc hội Bỉ", "Nhà nước Lào"
             return Organization(title.fixed_org, forms)
         if not parts:
-            if title.role.implied_org:
-                return Organization(title.role.implied_org)
+            if title.role.implied_org:  # "Thủ tướng" → Chính phủ; "Thủ tướng Nhật Bản" → Chính phủ Nhật Bản
+                return Organization(f"{title.role.implied_org} {country}" if country else title.role.implied_org)
             return None
         texts = [p.text for p in parts]
         head = title.role.org_head
@@ -493,6 +523,14 @@ class PeopleExtractor:
                         if former:
                             t.former = True
                         posts.append(self._post(s, article, person, t, chain, start, chain[-1].end, rule, conf))
+                    end = chain[-1].end
+                    if end + 1 < n and s.toks[end].text == ",":  # "A, nguyên Bí thư X, nay là Phó Trưởng ban Y"
+                        more, more_former = self._copula(s, end + 1)
+                        for t in more:
+                            t.former = t.former or more_former
+                            posts.append(self._post(s, article, person, t, more, start, more[-1].end,
+                                                    "people.copula", 0.75))
+                        chain = chain + more
                     used.update(range(i, chain[-1].end))
                     i = chain[-1].end
                     continue
