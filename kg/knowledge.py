@@ -143,6 +143,7 @@ class Knowledge:
     reporting_verbs: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "cho biết": may end an apposition
     name_particles: frozenset[str] = frozenset()  # de, van, bin: lower-case inside foreign names
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
+    agency_heads: frozenset[str] = frozenset()  # "báo", "đài": + a capitalised name is a news outlet
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
     plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
@@ -303,8 +304,8 @@ def load(directory: Path | None = None) -> Knowledge:
         dtype = DocType(_pref(g, s), str(s), str(code) if code else None)
         for label in [dtype.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.doc_types.add(label, dtype)
-        if code:
-            k.doc_types_by_code[str(code)] = dtype
+        for other in g.objects(s, KG.symbolCode):  # every code ("QĐ", "QĐNS"), not only the first
+            k.doc_types_by_code[str(other)] = dtype
     for s in _subjects(g, KG.IssuerCode):
         kind = _str(g, s, KG.issuerKind)
         if not kind:
@@ -327,6 +328,7 @@ def load(directory: Path | None = None) -> Knowledge:
     k.object_prepositions = _words(g, KG.ObjectPreposition)
     k.plural_markers = _words(g, KG.PluralMarker)
     k.place_qualifiers = _words(g, KG.PlaceQualifier)
+    k.agency_heads = _words(g, KG.AgencyHead)
     k.sentence_openers = _words(g, KG.SentenceOpener)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):

@@ -100,6 +100,25 @@ def test_credits_byline_theo_person_agency() -> None:
     assert credits("Tỉnh đã hoàn thành kế hoạch năm 2024.\n\nTheo Minh Anh/TTXVN") == [("Minh Anh", "TTXVN", "text")]
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Bà con phấn khởi đón Tết.\n\nBài và ảnh: Minh Thu", [("Minh Thu", None, "photo")]),
+        ("Quang cảnh phiên họp. Ảnh: TỰ TRUNG", [("Tự Trung", None, "photo")]),
+        ("Quang cảnh phiên họp. Ảnh: Quang Cường/Báo Tuyên Quang", [("Quang Cường", "Báo Tuyên Quang", "photo")]),
+        ("Tỉnh đã hoàn thành kế hoạch năm 2024.\n\nThu Hà – Văn Sơn",
+         [("Thu Hà", None, "text"), ("Văn Sơn", None, "text")]),
+    ],
+    ids=["bai-va-anh", "all-caps-name", "local-paper", "two-bylines"],
+)
+def test_credits_other_styles(text: str, expected: list) -> None:
+    assert credits(text) == expected
+
+
+def test_credits_two_places_are_not_two_bylines() -> None:
+    assert credits("Đoàn công tác làm việc tại hai địa phương.\n\nHà Nội – Cần Thơ") == []
+
+
 # ------------------------------------------------------------------------------------------- events.named
 
 
@@ -157,3 +176,41 @@ def test_events_named_chair() -> None:
 
 def test_events_named_lower_case_head_is_not_an_event() -> None:
     assert facts("Bí thư Tỉnh ủy Hà Nam Nguyễn Văn Hùng chủ trì hội nghị.").events == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kỳ họp thứ 10, Quốc hội khóa XV khai mạc tại Nhà Quốc hội.", ("Kỳ họp thứ 10", "10", "Nhà Quốc hội")),
+        ("Hội nghị lần thứ 13 Ban Chấp hành Trung ương Đảng khóa XIII bế mạc.",
+         ("Hội nghị lần thứ 13 Ban Chấp hành Trung ương Đảng khóa XIII", "13", None)),
+    ],
+    ids=["ky-hop-thu-N-and-place", "ordinal-inside-the-name"],
+)
+def test_events_named_ordinal_in_the_name(text: str, expected: tuple) -> None:
+    (e,) = facts(text).events
+    assert (e.label, e.ordinal, e.place) == expected
+
+
+def test_events_named_date_is_the_start_of_a_range_not_a_documents_date() -> None:
+    text = ("Thực hiện Chỉ thị số 46-CT/TW ngày 14/4/2025 của Bộ Chính trị, từ ngày 6 đến ngày 8/10/2025, "
+            "Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XXI diễn ra tại thành phố Phủ Lý.")
+    (e,) = facts(text).events
+    assert (e.date, e.ordinal) == ("2025-10-06", "XXI")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Đại hội được tổ chức theo đúng kế hoạch của Ban Thường vụ.",
+     "Các đại biểu tham quan Trung tâm Hội nghị Quốc gia trước giờ khai mạc."],
+    ids=["verb-after-head", "venue-name"],
+)
+def test_events_named_not_events(text: str) -> None:
+    assert facts(text).events == []
+
+
+def test_events_chair_named_in_a_later_sentence() -> None:
+    text = ("Sáng 6/10/2025, Đại hội đại biểu Đảng bộ tỉnh Hà Nam lần thứ XXI khai mạc. Bí thư Tỉnh ủy Hà Nam "
+            "Nguyễn Văn Hùng chủ trì Đại hội.")
+    (e,) = facts(text).events
+    assert e.participants == (("Nguyễn Văn Hùng", "chair"),)

@@ -309,3 +309,53 @@ def test_documents_no_issuer_when_not_stated() -> None:
     d = one("Theo Nghị định 145/2020/NĐ-CP, người lao động được nghỉ thêm một ngày.")
     assert d.issuer is None and d.issuer_evidence is None
     assert d.symbol_issuer_kind == "Chính phủ"  # inferred from the code, never given as the issuer
+
+
+# ------------------------------------------------------------ lists, named laws, issuers in other positions
+
+
+def test_documents_list_item_shares_type_and_issuer() -> None:
+    found = docs("Bộ Chính trị đã ban hành các Kết luận số 141-KL/TW, 142-KL/TW và 143-KL/TW về công tác cán bộ.")
+    assert [row(d)[:4] for d in found] == [
+        ("141-KL/TW", "Kết luận", None, "Bộ Chính trị"), ("142-KL/TW", "Kết luận", None, "Bộ Chính trị"),
+        ("143-KL/TW", "Kết luận", None, "Bộ Chính trị")]
+    assert {d.evidence.rule for d in found} == {"documents.typed_number", "documents.list_item"}
+
+
+def test_documents_issuer_shared_by_two_documents_of_one_subject() -> None:
+    found = docs("Chính phủ đã ban hành Nghị quyết 151/NQ-CP và Nghị quyết 152/NQ-CP về phân cấp cho địa phương.")
+    assert [(d.number, d.issuer.label if d.issuer else None) for d in found] == [
+        ("151/NQ-CP", "Chính phủ"), ("152/NQ-CP", "Chính phủ")]
+
+
+def test_documents_named_law() -> None:
+    d = one("Luật Tổ chức chính quyền địa phương số 73/2025/QH15 có hiệu lực từ tháng 7.")
+    assert row(d)[:2] == ("73/2025/QH15", "Luật")
+    assert d.evidence.rule == "documents.named_law"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Thủ tướng Chính phủ ngày 20/9/2025 đã ký Công điện số 171/CĐ-TTg về ứng phó bão.",
+         ("171/CĐ-TTg", "Công điện", "2025-09-20", "Thủ tướng Chính phủ")),
+        ("Thay mặt Bộ Chính trị, Tổng Bí thư Lê Văn Tâm đã ký ban hành Nghị quyết số 75-NQ/TW về giáo dục.",
+         ("75-NQ/TW", "Nghị quyết", None, "Bộ Chính trị")),
+        ("Quốc hội khóa XV đã thông qua Nghị quyết số 191/2025/QH15 về thí điểm chính sách.",
+         ("191/2025/QH15", "Nghị quyết", None, "Quốc hội")),
+        ("UBND tỉnh Lâm Đồng vừa có Quyết định số 1521/QĐ-UBND về kiện toàn ban chỉ đạo.",
+         ("1521/QĐ-UBND", "Quyết định", None, "Ủy ban nhân dân tỉnh Lâm Đồng")),
+        ("Các địa phương triển khai Chỉ thị 06/CT-TTg (ngày 2-3-2025) của Thủ tướng Chính phủ.",
+         ("06/CT-TTg", "Chỉ thị", "2025-03-02", "Thủ tướng Chính phủ")),
+        ("Quy định số 297-QĐ/TW của Ban Chấp hành Trung ương về công tác kiểm tra được quán triệt.",
+         ("297-QĐ/TW", "Quy định", None, "Ban Chấp hành Trung ương Đảng")),
+    ],
+    ids=["date-between-issuer-and-verb", "thay-mat", "khoa-after-issuer", "place-ending-in-dong",
+         "date-in-brackets", "ve-after-trung-uong"],
+)
+def test_documents_issuer_and_date_positions(text: str, expected: tuple) -> None:
+    assert row(one(text))[:4] == expected
+
+
+def test_documents_symbol_only_second_code_of_a_type() -> None:
+    assert row(one("Ông A được điều động theo số 471-QĐNS/TW của Bộ Chính trị."))[:2] == ("471-QĐNS/TW", "Quyết định")

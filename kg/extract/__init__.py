@@ -14,7 +14,7 @@ from spacy.language import Language
 from kg.corpus import Article, body_start
 from kg.extract.credits import CreditExtractor
 from kg.extract.documents import DocumentExtractor, merge_documents
-from kg.extract.events import extract_events
+from kg.extract.events import attach_participants, extract_events
 from kg.extract.people import PeopleExtractor
 from kg.extract.tokens import sentences
 from kg.facts import ArticleFacts, Document, Evidence, Post
@@ -50,6 +50,7 @@ class Extractor:
             docs.extend(self.documents.extract(s, text, article.id))
             facts.events.extend(extract_events(s, text, article.id, posts))
         facts.posts = self.people.complete_from_context(facts.posts, sents)
+        facts.events = attach_participants(facts.events, sents, facts.posts, text)
         facts.documents = merge_documents(docs)
         facts.credits = self.credits.extract(text, start, article.id)
         if offsets is not None:

@@ -2,7 +2,9 @@
 
 Rules: ``credits.photo`` (after "Ảnh:"; captions are often run into the next sentence, so the credit is read
 token by token: a 2–3 syllable name and an agency in either order) and ``credits.byline`` (what follows the
-article's last sentence, or its last short line).
+article's last sentence, or its last short line; "Thu Hà – Văn Sơn" gives one credit per name). Names may be
+written in capitals ("Ảnh: TỰ TRUNG"); "Báo" + a capitalised name is a local paper ("Ảnh: Quang Cường/Báo Tuyên
+Quang").
 """
 
 from __future__ import annotations
@@ -12,7 +14,8 @@ import re
 from kg.facts import Credit, Evidence
 from kg.knowledge import Knowledge, phrase_key
 
-PHOTO = re.compile(r"(?<![\w])(?:Ảnh|Ảnh minh họa|Clip|Video|Nguồn ảnh)\s*:\s*")
+PHOTO = re.compile(r"(?<![\w])(?:(?:Bài|Tin)\s*(?:,|và)\s*ảnh|Ảnh|Ảnh minh họa|Clip|Video|Nguồn ảnh)\s*:\s*")
+VOWELS = set("AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ")
 TAIL = re.compile(r"(?:[.!?…”\")]\s*|\n)([^\n.!?…]{2,60}?)\s*$")
 CHUNK = re.compile(r"[^\s/()\-–—,:;]+|[/()\-–—,:;]")  # credits split on spaces and separators only: "L.T.Thắng"
 SEPARATORS = frozenset({"-", "–", "—", "/", "(", ")", ","})
@@ -29,6 +32,8 @@ class CreditExtractor:
     def _is_name_word(self, w: str) -> bool:
         if not w[:1].isupper() or not w.replace(".", "").isalpha():
             return False
+        if w.isupper() and len(w) > 1 and "." not in w and VOWELS & set(w):  # "Ảnh: NGUYỄN KHÁNH" (Tuổi Trẻ)
+            return True
         # acronyms and brands (TTXVN, LienVietPostBank) are not name syllables; initials (L.T.Thắng) are
         return not any(c.isupper() and w[i - 1] != "." for i, c in enumerate(w) if i > 0)
 
@@ -45,6 +50,17 @@ class CreditExtractor:
         i = 0
         while i < len(toks) and (person is None or agency is None):
             a = self._agency(words, i)
+            if not a and agency is None and words[i] in self.k.agency_heads:  # "Báo Tuyên Quang", "Đài PT-TH …"
+                j = i + 1
+                while j < len(toks) and j - i <= 3 and toks[j][0][:1].isupper() and toks[j][0] not in SEPARATORS:
+                    j += 1
+                if j > i + 1:
+                    agency = " ".join(t[0] for t in toks[i:j])
+                    i, end = j, toks[j - 1][2]
+                    if i < len(toks) and toks[i][0] in SEPARATORS and toks[i][0] not in ",)":
+                        i += 1
+                        continue
+                    break
             if a and agency is None:
                 agency = self.k.agencies.match(words, i)[1]
                 i += a[0]
@@ -59,6 +75,8 @@ class CreditExtractor:
                 if n > 3 or (n == 1 and "." not in toks[i][0]):
                     return None
                 person = " ".join(t[0] for t in toks[i : i + n])
+                if person.isupper():
+                    person = person.title()  # one person whether the paper prints "TỰ TRUNG" or "Tự Trung"
                 i += n
                 end = toks[i - 1][2]
                 if person.endswith(".") and len(toks[i - 1][0]) > 2:  # "Thành Cường." ends a sentence; "Minh T." keeps
@@ -92,6 +110,19 @@ class CreditExtractor:
                 person, agency, used = parsed
                 ev = Evidence(article, start, start + used, "credits.byline", 0.7)
                 credits.append(Credit(person, agency, "text", ev))
+            else:
+                parts = [(m.start(), m.group()) for m in re.finditer(r"[^–\-,]+", body) if m.group().strip()]
+                got = []
+                for off, seg in parts:
+                    lead = len(seg) - len(seg.lstrip())
+                    p = self.parse(seg.strip(), open_end=False)
+                    if not p or p[2] < len(seg.strip()) - 1 or p[1] or self.k.places.get(p[0]):
+                        got = []
+                        break
+                    got.append((p[0], start + off + lead, start + off + lead + p[2]))
+                if len(got) > 1:
+                    for person, a, b in got:
+                        credits.append(Credit(person, None, "text", Evidence(article, a, b, "credits.byline", 0.6)))
         seen, out = set(), []
         for c in credits:
             if (c.person, c.agency, c.kind) not in seen:

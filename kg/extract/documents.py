@@ -4,10 +4,13 @@ Rules (the ``rule`` on each evidence):
 
 * ``documents.typed_number`` — "Chỉ thị số 55-CT/TW", "quyết định 3897/QĐ-UBND", "Nghị quyết 35".
 * ``documents.symbol_only`` — "số 669/QĐ-UBND" without a type word: the type comes from the symbol code.
+* ``documents.list_item`` — "các Kết luận số 126-KL/TW, 127-KL/TW và 128-KL/TW": each number of a list.
+* ``documents.named_law`` — "Luật Tổ chức chính quyền địa phương số 72/2025/QH15": a law's name before "số".
 * ``documents.date_after`` / ``documents.date_signed`` / ``documents.date_before`` — the document's date.
 * ``documents.issuer_of`` ("của X"), ``documents.issuer_by`` ("do/được X ký"), ``documents.issuer_subject``
   ("X vừa ký Quyết định …"), ``documents.issuer_then`` ("Tại Văn bản …, X đã …"), ``documents.issuer_apposed``
-  ("Nghị quyết 04 Bộ Chính trị").
+  ("Nghị quyết 04 Bộ Chính trị"), ``documents.issuer_shared_subject`` ("Chính phủ ban hành Nghị quyết A và
+  Nghị quyết B"). "Thay mặt Bộ Chính trị, Tổng Bí thư … ký": the body signed for is the issuer.
 
 The symbol's issuer code (TW, TTg, CP, UBND, QH14 …) is decoded into ``symbol_issuer_kind``: inferred, never
 given as the stated issuer.
@@ -34,13 +37,15 @@ SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least on
 DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
 DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
-DATE_AFTER = re.compile(rf"\s*,?\s*(?:(?:được\s+)?(?:ban hành|ký|ra)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
+DATE_AFTER = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:ban hành|ký|ra)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
 UNIT_AFTER = re.compile(
     r"\s*(?:năm(?!\s+\d{4})|tháng|ngày(?!\s+\d)|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
     r"dự án|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
     re.IGNORECASE,
 )
-ISSUE_VERBS = ("ban hành", "ra", "có", "ký", "phê duyệt", "gửi", "thông qua", "ký ban hành", "vừa ký")
+LIST_ITEM = re.compile(rf"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
+ISSUE_VERBS = ("biểu quyết thông qua", "ban hành", "ra", "có", "ký", "phê duyệt", "gửi", "thông qua", "ký ban hành",
+               "vừa ký")
 # verbs between an issuer and "tại <document>": "được HĐND thống nhất tại Văn bản số …"
 REFERRING_VERBS = ("phê duyệt", "thống nhất", "chỉ đạo", "quyết định", "giao", "yêu cầu", "ban hành", "ký",
                    "cho phép", "chấp thuận", "đồng ý", "quy định", "hướng dẫn")
@@ -78,6 +83,8 @@ class DocumentExtractor:
         labels = sorted({clean(" ".join(key)) for key in knowledge.doc_types._entries}, key=len, reverse=True)
         types = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
         self.typed = re.compile(rf"(?<![\wĐđ])(?P<type>(?i:{types}))(?:\s+(?i:số))?\s*(?P<num>{NUMBER})")
+        self.named_law = re.compile(rf"(?<![\wĐđ])(?P<type>Luật|Bộ luật|Pháp lệnh)\s+[A-ZĐ][^.;:()\d]{{0,100}}?"
+                                    rf"(?:\s*\([^)]{{1,20}}\))?\s+(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
         self.symbol_only = re.compile(rf"(?<![\wĐđ])(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
 
     def doc_type(self, label: str) -> DocType | None:
@@ -102,6 +109,16 @@ class DocumentExtractor:
                 if UNIT_AFTER.match(rest) or (len(number) == 4 and 1900 <= int(number[:4]) <= 2100):
                     continue
             found.append((m.start(), m.end(), number, self.doc_type(m.group("type")), "documents.typed_number"))
+        for f in list(found):
+            pos = f[1]
+            while (lm := LIST_ITEM.match(sent, pos)):
+                found.append((lm.start("num"), lm.end(), tidy_number(lm.group("num")), f[3], "documents.list_item"))
+                pos = lm.end()
+        for m in self.named_law.finditer(sent):
+            if any(a <= m.start("num") < b for a, b, *_ in found):
+                continue
+            found.append((m.start(), m.end(), tidy_number(m.group("num")), self.doc_type(m.group("type")),
+                          "documents.named_law"))
         for m in self.symbol_only.finditer(sent):
             if any(a <= m.start("num") < b for a, b, *_ in found):
                 continue
@@ -127,6 +144,18 @@ class DocumentExtractor:
 
     def _share_issuer(self, docs: list[Document], sent: str, s: Sentence) -> list[Document]:
         """"QĐ số 1/QĐ-TTg ngày … và QĐ số 2/QĐ-TTg ngày … của Thủ tướng": the issuer is both documents'."""
+        for i in range(1, len(docs)):
+            a, b = docs[i - 1], docs[i]
+            if b.issuer or not a.issuer or not a.issuer_evidence or a.issuer_evidence.rule not in (
+                    "documents.issuer_subject", "documents.issuer_shared_subject"):
+                continue
+            end = max(a.evidence.end, a.date_evidence.end if a.date_evidence else 0) - s.start
+            if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sent[end : b.evidence.start - s.start]):
+                ev = replace(a.issuer_evidence, rule="documents.issuer_shared_subject", confidence=0.75)
+                b = replace(b, issuer=a.issuer, issuer_evidence=ev)
+                if not b.date and a.date_evidence and a.date_evidence.rule == "documents.date_before":
+                    b = replace(b, date=a.date, date_evidence=a.date_evidence)  # "Ngày …, X ban hành A và B"
+                docs[i] = b
         for i in range(len(docs) - 2, -1, -1):
             a, b = docs[i], docs[i + 1]
             if a.issuer or not b.issuer or not b.issuer_evidence or b.issuer_evidence.rule != "documents.issuer_of":
@@ -148,6 +177,8 @@ class DocumentExtractor:
                 doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
                                                                   "documents.date_after", 0.95))
             pos += m.end()
+            if m.group().lstrip().startswith("(") and sent[pos:limit].lstrip().startswith(")"):
+                pos = sent.index(")", pos) + 1  # "(ngày 2-3-2025) của …"
         partial = re.match(r"\s*,?\s*ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}(?![/.\-]?\s*\d)", sent[pos:limit])
         if partial and not doc.date:
             pos += partial.end()  # "ngày 29/6" without a year: no date, but the issuer may follow
@@ -168,7 +199,7 @@ class DocumentExtractor:
                                                                                "documents.issuer_apposed", 0.7))
                     pos = end - s.start
         if not doc.date and only:
-            m = re.search(rf"(?:ký|ban hành)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent[pos:limit])
+            m = re.search(rf"(?:ký|ban hành|thông qua)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent[pos:limit])
             if m:
                 d = self._date(m)
                 if d:
@@ -211,7 +242,7 @@ class DocumentExtractor:
                 verb = self._verb_before(s, end, REFERRING_VERBS)
                 if verb is not None:
                     end = verb
-                while end > 0 and s.keys[end - 1] in AUX:
+                while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
                     end -= 1
                 issuer = self._issuer_ending_at(s, end, after_of=True)
                 if issuer:
@@ -221,12 +252,35 @@ class DocumentExtractor:
                     doc = replace(doc, issuer=org, issuer_evidence=ev)
             else:
                 verb_end = j
+                if verb_end > 0 and s.keys[verb_end - 1] in self.k.plural_markers:
+                    verb_end -= 1  # "ban hành các Kết luận số …"
                 verb_start = self._verb_before(s, verb_end)
                 if verb_start is not None:
                     end = verb_start
-                    while end > 0 and s.keys[end - 1] in AUX:
+                    while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
                         end -= 1
+                    mid_date = None  # "Thủ tướng Chính phủ ngày 27/9/2025 đã ký Công điện …"
+                    if end > 0:
+                        dm2 = re.search(rf"(?:,\s*)?(?:(?:sáng|chiều|tối)\s+)?ngày\s+{DATE_RE.pattern}\s*,?\s*$",
+                                        sent[: s.toks[end - 1].end - s.start])
+                        if dm2:
+                            k = self._token_at(s, s.start + dm2.start())
+                            if k is not None and k < end:
+                                mid_date, end = dm2, k
+                                while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
+                                    end -= 1
+                    if end >= 2 and s.keys[end - 2] == "khóa" and re.fullmatch(r"[IVXLC]+|\d+", s.toks[end - 1].text):
+                        end -= 2  # "Quốc hội khóa XV đã thông qua …": the term qualifier is left out
                     issuer = self._issuer_ending_at(s, end, after_of=False)
+                    if issuer and mid_date and not doc.date and self._date(mid_date):
+                        doc = replace(doc, date=self._date(mid_date), date_evidence=self._ev(
+                            s, article, mid_date.start(), mid_date.end(), "documents.date_before", 0.8))
+                    if issuer:
+                        on = re.match(r"\s*(?:Thay mặt|T/M|TM\.)\s+", sent[: s.toks[issuer[1]].start - s.start])
+                        if on:
+                            body, _ = self._issuer_at(s, s.start + on.end())
+                            if body is not None:
+                                issuer = (body, issuer[1])
                     if issuer:
                         org, k0 = issuer
                         doc = replace(doc, issuer=org, issuer_evidence=self._ev(

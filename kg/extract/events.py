@@ -1,42 +1,70 @@
 """Named events: "Hội nghị …", "Đại hội Đảng bộ … lần thứ I, nhiệm kỳ 2025 - 2030", with date and place.
 
 Rule: ``events.named`` — an event head word (capitalized) and its name up to the clause end; ordinal
-("lần thứ XIV"), term ("nhiệm kỳ 2025 - 2030"), place ("tại …") and date ("ngày …") when the sentence gives them;
-persons whose posts were read in the same sentence with "phát biểu" / "chủ trì" become speaker / chair.
+("lần thứ XIV", "Kỳ họp thứ 10", "Đại hội XIV"), term ("nhiệm kỳ 2025 - 2030"), place ("tại …") and date ("ngày …",
+the start of "từ ngày 6 đến 8/10/2025"; never the date of a document number) when the sentence gives them. Persons
+whose posts were read in the same sentence with "phát biểu" / "chủ trì" become speaker / chair; so do those of a
+later sentence that names the event by its head word alone ("Bí thư Tỉnh ủy A chủ trì Đại hội.").
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
-from kg.extract.documents import DATE_RE, date_of
+from kg.extract.documents import DATE_RE, NUMBER, date_of, iso_date
 from kg.extract.tokens import Sentence
 from kg.facts import Event, Evidence, Post
 from kg.text import clean
 
 HEADS = (r"Hội nghị|Đại hội|Kỳ họp|Phiên họp|Hội thảo|Diễn đàn|Hội đàm|Lễ kỷ niệm|Lễ khai mạc|Lễ bế mạc|Lễ ra mắt"
          r"|Lễ công bố|Lễ trao")
+STOP = (r"đã|đang|sẽ|diễn ra|được|là|với|và|của|tại|vào|ngày|do|cho|khai mạc|bế mạc|long trọng|trọng thể|sau|trước"
+        r"|trong|từ|đến|kéo dài")
+FIRST = STOP + r"|dự kiến|thảo luận|quán triệt|thông qua|biểu quyết|tiến hành|họp|chính thức|lần này|này"
 EVENT = re.compile(
-    rf"(?<![\wĐđ])(?P<label>(?:{HEADS})(?: [^\s,.;:()“”\"]+){{1,14}}?)"
+    rf"(?<![\wĐđ])(?P<label>(?:{HEADS}) (?!(?:{FIRST})\b)[^\s,.;:()“”\"]+(?: [^\s,.;:()“”\"]+){{0,13}}?)"
     r"(?P<ord>,? lần thứ (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
-    r"(?P<termpart>,? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4}))?"
-    r"(?=[,.;:()“”\"]|\s(?:đã|đang|sẽ|diễn ra|được|là|với|và|của|tại|vào|ngày|do|cho|khai mạc|bế mạc)\b|$)"
+    r"(?=\s?[,.;:()“”\"]|\s(?:" + STOP + r")\b|$)"
 )
-_PLACE_WORD = r"(?:[A-ZĐÀ-Ỹ][\wà-ỹđ]*|thành phố|tỉnh|huyện|TP\.?)"
-PLACE = re.compile(rf"\btại (?!(?:{HEADS})\b)(?P<place>{_PLACE_WORD}(?: {_PLACE_WORD})*)")
+TERM = re.compile(r",? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4})")
+ORDINAL = re.compile(r"(?:\blần thứ|\bthứ|^(?:Đại hội|Hội nghị)(?: đại biểu toàn quốc)?) (?P<o>[IVXLC]+|\d+)\b")
+FACILITY = re.compile(r"(?:Trung tâm|Cung|Nhà|Hội trường)\s$")
+PLACE = re.compile(rf"\btại (?!(?:{HEADS})\b)"
+                   rf"(?P<place>(?:(?:thành phố|tỉnh|huyện|xã|phường|TP\.?)\s?)?[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
+                   rf"(?=\s*[,.;()“”]|\s(?:{STOP})\b|$)")
+RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
+                   r"(\d{1,2})/(\d{1,2})/(\d{4})")
+DOC_BEFORE = re.compile(rf"{NUMBER}\s*[,(]?\s*$")
+
+
+def _event_date(sent: str) -> str | None:
+    r = RANGE.search(sent)
+    if r:
+        return iso_date(r.group(1), r.group(2) or r.group(4), r.group(5))
+    for dm in re.finditer(rf"(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{DATE_RE.pattern}", sent):
+        if not DOC_BEFORE.search(sent[: dm.start()]):  # "Quyết định số 1234-QĐ/TU ngày 5/9/2025" dates the document
+            return date_of(dm)
+    return None
 
 
 def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> list[Event]:
     sent = text[s.start : s.end]
     out = []
     for m in EVENT.finditer(sent):
-        label = clean(m.group("label") + (m.group("ord") or "") + (m.group("termpart") or ""))
-        if len(label.split()) < 3:
+        if FACILITY.search(sent[: m.start()]):
+            continue  # "Trung tâm Hội nghị Quốc gia" is a place
+        label = clean(m.group("label") + (m.group("ord") or ""))
+        end = m.end()
+        tm = TERM.match(sent, end)
+        term = tm.group("term") if tm else None
+        if tm:
+            label, end = clean(label + tm.group()), tm.end()
+        if len(label.split()) < 3 or re.search(r"\d+[/\-][A-ZĐ]", label):
             continue
-        d = None
-        dm = re.search(rf"(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{DATE_RE.pattern}", sent)
-        if dm:
-            d = date_of(dm)
+        ordinal = m.group("ordinal")
+        if not ordinal and (om := ORDINAL.search(label)):
+            ordinal = om.group("o")
         pm = PLACE.search(sent)
         participants = []
         for p in posts:
@@ -45,7 +73,36 @@ def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> l
                     participants.append((p.person.name, "speaker"))
                 if re.search(r"chủ trì", sent):
                     participants.append((p.person.name, "chair"))
-        ev = Evidence(article, s.start + m.start(), s.start + m.end(), "events.named", 0.7, s.start, s.end)
-        out.append(Event(label, ev, m.group("ordinal"), re.sub(r"\s*[-–]\s*", "-", m.group("term") or "") or None,
-                         d, clean(pm.group("place")) if pm else None, tuple(sorted(set(participants)))))
+        ev = Evidence(article, s.start + m.start(), s.start + end, "events.named", 0.7, s.start, s.end)
+        out.append(Event(label, ev, ordinal, re.sub(r"\s*[-–]\s*", "-", term or "") or None,
+                         _event_date(sent), clean(pm.group("place")) if pm else None, tuple(sorted(set(participants)))))
+    return out
+
+
+ANAPHOR = re.compile(rf"(?<![\wĐđ])(?:{HEADS})(?=\s?[,.;:]|\s*$)")
+
+
+def attach_participants(events: list[Event], sents: list[Sentence], posts: list[Post], text: str) -> list[Event]:
+    """"Bí thư Tỉnh ủy X chủ trì Đại hội." — a bare head word in a later sentence refers to the last such event."""
+    out = list(events)
+    for s in sents:
+        sent = text[s.start : s.end]
+        here = [p for p in posts if s.start <= p.evidence.start < s.end]
+        if not here or any(s.start <= e.evidence.start < s.end for e in out):
+            continue
+        m = ANAPHOR.search(sent)
+        if not m:
+            continue
+        prior = [i for i, e in enumerate(out) if e.evidence.end <= s.start and e.label.startswith(m.group())]
+        if not prior:
+            continue
+        i = prior[-1]
+        add = []
+        for p in here:
+            if re.search(r"phát biểu|cho biết|nhấn mạnh|khẳng định", sent):
+                add.append((p.person.name, "speaker"))
+            if re.search(r"chủ trì", sent):
+                add.append((p.person.name, "chair"))
+        if add:
+            out[i] = replace(out[i], participants=tuple(sorted(set(out[i].participants) | set(add))))
     return out

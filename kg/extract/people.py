@@ -318,6 +318,9 @@ class PeopleExtractor:
                 j += 1
                 continue
             break
+        # "Ban Chấp hành Trung ương về công tác …": a name never ends in a stop word that a bigram let in
+        while parts and parts[-1].kind == "word" and keys[parts[-1].start] in k.stop_words:
+            j = parts.pop().start
         return j, parts
 
     def _place_text(self, s: Sentence, i: int, j: int, place: Place) -> str:
