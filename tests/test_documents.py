@@ -359,3 +359,30 @@ def test_documents_issuer_and_date_positions(text: str, expected: tuple) -> None
 
 def test_documents_symbol_only_second_code_of_a_type() -> None:
     assert row(one("Ông A được điều động theo số 471-QĐNS/TW của Bộ Chính trị."))[:2] == ("471-QĐNS/TW", "Quyết định")
+
+
+# ------------------------------------------------------------------- a neighbouring sentence completes a document
+
+
+def test_documents_date_and_issuer_from_the_next_sentence() -> None:
+    text = ("Bộ Tài chính hướng dẫn các địa phương thực hiện Thông tư số 13/2025/TT-BTC về quản lý ngân sách. "
+            "Thông tư được Bộ trưởng Bộ Tài chính ký ngày 6/3/2025 và có hiệu lực từ tháng 5.")
+    d = one(text)
+    assert row(d)[:4] == ("13/2025/TT-BTC", "Thông tư", "2025-03-06", "Bộ trưởng Bộ Tài chính")
+    assert (d.date_evidence.rule, d.issuer_evidence.rule) == ("documents.date_next_sentence",
+                                                              "documents.issuer_next_sentence")
+    assert quote(text, d, "date_evidence") == "ký ngày 6/3/2025"
+
+
+def test_documents_next_sentence_about_two_documents_is_left_alone() -> None:
+    text = ("Tỉnh quán triệt Nghị quyết 66-NQ/TW và Nghị quyết 68-NQ/TW của Bộ Chính trị. "
+            "Hai nghị quyết này lần lượt được ban hành ngày 30/4/2025 và 4/5/2025.")
+    assert [d.date for d in docs(text)] == [None, None]
+
+
+def test_documents_issuer_from_the_previous_sentence_subject() -> None:
+    text = ("Ban Tổ chức Trung ương vừa có văn bản hướng dẫn về công tác nhân sự. "
+            "Theo đó, Hướng dẫn số 32-HD/BTCTW yêu cầu các cấp ủy rà soát quy hoạch.")
+    d = one(text)
+    assert (d.number, d.issuer.label if d.issuer else None) == ("32-HD/BTCTW", "Ban Tổ chức Trung ương")
+    assert d.issuer_evidence.rule == "documents.issuer_previous_sentence"

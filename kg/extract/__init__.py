@@ -51,7 +51,7 @@ class Extractor:
             facts.events.extend(extract_events(s, text, article.id, posts))
         facts.posts = self.people.complete_from_context(facts.posts, sents)
         facts.events = attach_participants(facts.events, sents, facts.posts, text)
-        facts.documents = merge_documents(docs)
+        facts.documents = merge_documents(self.documents.complete_from_next_sentence(docs, sents, text, article.id))
         facts.credits = self.credits.extract(text, start, article.id)
         if offsets is not None:
             _remap(facts, offsets)

@@ -11,6 +11,8 @@ Rules (the ``rule`` on each evidence):
   ("X vừa ký Quyết định …"), ``documents.issuer_then`` ("Tại Văn bản …, X đã …"), ``documents.issuer_apposed``
   ("Nghị quyết 04 Bộ Chính trị"), ``documents.issuer_shared_subject`` ("Chính phủ ban hành Nghị quyết A và
   Nghị quyết B"). "Thay mặt Bộ Chính trị, Tổng Bí thư … ký": the body signed for is the issuer.
+* ``documents.date_next_sentence`` / ``documents.issuer_next_sentence`` ("Thông tư được Bộ trưởng … ký ngày …" after
+  the sentence naming it) and ``documents.issuer_previous_sentence`` ("X vừa có văn bản … Theo đó, Hướng dẫn số …").
 
 The symbol's issuer code (TW, TTg, CP, UBND, QH14 …) is decoded into ``symbol_issuer_kind``: inferred, never
 given as the stated issuer.
@@ -85,6 +87,8 @@ class DocumentExtractor:
         self.typed = re.compile(rf"(?<![\wĐđ])(?P<type>(?i:{types}))(?:\s+(?i:số))?\s*(?P<num>{NUMBER})")
         self.named_law = re.compile(rf"(?<![\wĐđ])(?P<type>Luật|Bộ luật|Pháp lệnh)\s+[A-ZĐ][^.;:()\d]{{0,100}}?"
                                     rf"(?:\s*\([^)]{{1,20}}\))?\s+(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
+        # "Nghị quyết này được Quốc hội thông qua ngày …": a sentence about the document of the sentence before
+        self.anaphor = re.compile(rf"\s*(?:Theo đó,\s*)?(?P<type>(?i:{types}))(?:\s+(?:này|nói trên|trên))?(?=\s)")
         self.symbol_only = re.compile(rf"(?<![\wĐđ])(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
 
     def doc_type(self, label: str) -> DocType | None:
@@ -164,6 +168,47 @@ class DocumentExtractor:
             if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sent[end : b.evidence.start - s.start]):
                 ev = replace(b.issuer_evidence, rule="documents.issuer_shared", confidence=0.75)
                 docs[i] = replace(a, issuer=b.issuer, issuer_evidence=ev)
+        return docs
+
+    def complete_from_next_sentence(self, docs: list[Document], sents: list[Sentence], text: str,
+                                    article: str) -> list[Document]:
+        """Date and issuer a following sentence gives a document of the sentence before.
+
+        "… Thông tư số 12/2025/TT-BTC. Thông tư được Bộ trưởng Bộ Tài chính ký ngày 5/3/2025." and "X vừa có văn
+        bản hướng dẫn … Theo đó, Hướng dẫn số 31-HD/BTCTW …" (the issuer is the earlier sentence's subject).
+        """
+        docs = list(docs)
+        for k in range(1, len(sents)):
+            s, prev = sents[k], sents[k - 1]
+            sent = text[s.start : s.end]
+            here = [i for i, d in enumerate(docs) if s.start <= d.evidence.start < s.end]
+            before = [i for i, d in enumerate(docs) if prev.start <= d.evidence.start < prev.end]
+            if not here and before and (m := self.anaphor.match(sent)):
+                dtype = self.doc_type(m.group("type"))
+                same = [i for i in before if dtype and docs[i].type_label == dtype.label]
+                if len(same) != 1:
+                    continue  # "Hai nghị quyết này …" or no document of that type: whose is unclear
+                i = same[0]
+                d = docs[i]
+                dm = re.search(rf"(?:ký|ban hành|thông qua)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent)
+                if dm and not d.date and self._date(dm):
+                    d = replace(d, date=self._date(dm), date_evidence=self._ev(
+                        s, article, dm.start(), dm.end(), "documents.date_next_sentence", 0.75))
+                im = re.search(r"\b(?:do|được)\s+", sent[m.end() :])
+                if im and not d.issuer:
+                    issuer, end = self._issuer_at(s, s.start + m.end() + im.end())
+                    if issuer:
+                        d = replace(d, issuer=issuer, issuer_evidence=self._ev(
+                            s, article, m.end() + im.start(), end - s.start, "documents.issuer_next_sentence", 0.75))
+                docs[i] = d
+            elif len(here) == 1 and not docs[here[0]].issuer and sent.lstrip().startswith("Theo đó"):
+                pm = re.match(r"\s*(?P<subj>.+?)\s+(?:vừa|đã)\s+(?:có|ban hành|ký)\b", text[prev.start : prev.end])
+                if pm:
+                    issuer, end = self._issuer_at(prev, prev.start + pm.start("subj"))
+                    if issuer and end == prev.start + pm.end("subj"):
+                        ev = self._ev(prev, article, pm.start("subj"), pm.end("subj"),
+                                      "documents.issuer_previous_sentence", 0.7)
+                        docs[here[0]] = replace(docs[here[0]], issuer=issuer, issuer_evidence=ev)
         return docs
 
     # -- what follows the number: date, issuer, subject ------------------------------------------------
