@@ -94,6 +94,7 @@ class OrgKind:
     takes_place: bool = False
     level: str | None = None  # the administrative level a party committee kind belongs to (Tỉnh ủy → tỉnh)
     party: bool = False  # a Party body (Tỉnh ủy, Đảng ủy, Ban Chấp hành …)
+    board: bool = False  # a company's board (HĐQT, HĐTV): "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn X" → X's board
 
 
 @dataclass(frozen=True)
@@ -145,6 +146,7 @@ class Knowledge:
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
     agency_heads: frozenset[str] = frozenset()  # "báo", "đài": + a capitalised name is a news outlet
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
+    prepositions: frozenset[str] = frozenset()  # "về", "của": never the last word of an organization name
     plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
@@ -275,7 +277,7 @@ def load(directory: Path | None = None) -> Knowledge:
                 index.add(label, label)
     for s in _subjects(g, KG.OrganizationKind):
         kind = OrgKind(_pref(g, s), str(s), _flag(g, s, KG.takesPlace), _str(g, s, KG.administrativeLevel),
-                       _flag(g, s, KG.partyBody))
+                       _flag(g, s, KG.partyBody), _flag(g, s, KG.boardOfNextBody))
         for label in [kind.label, *_vi_labels(g, s, SKOS.altLabel)]:
             k.org_kinds.add(label, kind)
     for s in _subjects(g, KG.AdministrativeLevel):
@@ -327,6 +329,7 @@ def load(directory: Path | None = None) -> Knowledge:
     k.name_particles = _words(g, KG.NameParticle)
     k.object_prepositions = _words(g, KG.ObjectPreposition)
     k.plural_markers = _words(g, KG.PluralMarker)
+    k.prepositions = _words(g, KG.Preposition)
     k.place_qualifiers = _words(g, KG.PlaceQualifier)
     k.agency_heads = _words(g, KG.AgencyHead)
     k.sentence_openers = _words(g, KG.SentenceOpener)

@@ -485,6 +485,18 @@ def test_people_organization_ends_where_the_name_begins(text: str, expected: tup
     assert posts(text) == {expected}
 
 
+def test_people_board_title_takes_the_company_of_the_next_title() -> None:
+    assert posts("Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn Hòa Phát Trần Văn Lâm phát biểu.") == {
+        ("Trần Văn Lâm", "Chủ tịch", "Hội đồng quản trị Tập đoàn Hòa Phát", False),
+        ("Trần Văn Lâm", "Tổng Giám đốc", "Tập đoàn Hòa Phát", False),
+    }
+
+
+def test_people_title_form_body_is_the_inspectorate() -> None:
+    assert posts("Tổng Thanh tra Chính phủ Đoàn Văn Phong dự họp.") == {
+        ("Đoàn Văn Phong", "Tổng Thanh tra", "Thanh tra Chính phủ", False)}
+
+
 def test_people_foreign_leader_keeps_their_country_not_vietnamese_bodies() -> None:
     """The implied or fixed body takes the country named by the chain's last title."""
     assert posts("Tổng Bí thư, Chủ tịch nước Lào Bua Khăm phát biểu tại lễ đón.") == {

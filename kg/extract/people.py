@@ -132,6 +132,8 @@ class PeopleExtractor:
         if s.toks[i].is_initials and j - i <= MAX_NAME:
             return j
         if foreign and self.foreign_name(s, i, j):
+            if any(self.name_score(s, k, j) > 0 for k in range(i + 1, j - 2)):  # a full 3-syllable name at the end
+                return None  # "Hòa Phát Trần Đình Long": a brand, then a Vietnamese name, not a foreign name
             return j
         return None
 
@@ -318,8 +320,11 @@ class PeopleExtractor:
                 j += 1
                 continue
             break
-        # "Ban Chấp hành Trung ương về công tác …": a name never ends in a stop word that a bigram let in
-        while parts and parts[-1].kind == "word" and keys[parts[-1].start] in k.stop_words:
+        # a name never ends in a preposition a bigram let in ("Ban Chấp hành Trung ương về công tác …") nor in a
+        # capitalised sentence opener of run-in text ("… Tỉnh ủy Yên Bái Theo báo cáo …")
+        while parts and parts[-1].kind == "word" and (
+                keys[parts[-1].start] in k.sentence_openers if toks[parts[-1].start].cap
+                else keys[parts[-1].start] in k.prepositions):
             j = parts.pop().start
         return j, parts
 
@@ -427,6 +432,10 @@ class PeopleExtractor:
         Not across the party/state line: in "Phó Bí thư, Chủ tịch UBND huyện" the Phó Bí thư is the Huyện ủy's.
         """
         for a, b in zip(chain, chain[1:], strict=False):
+            kind = self.k.org_kinds.get(a.parts[0].text) if len(a.parts) == 1 and a.parts[0].kind == "orgkind" else None
+            if kind and kind.board and b.parts and b.parts[0].kind in ("body", "orgkind", "word"):
+                a.parts = a.parts + list(b.parts)  # "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn X": X's board
+                continue
             if a.parts or a.fixed_org or a.role.implied_org or not b.parts:
                 continue
             if a.role.party != self._is_party_org(b.parts):
