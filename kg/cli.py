@@ -50,7 +50,12 @@ def _query(args: argparse.Namespace) -> int:
             from kg import store
 
             query = read_query(args.graph if args.query is None else args.query)
-            header, rows = store.query(store.open_store(args.store, read_only=True), query)
+            result = store.execute(store.open_store(args.store, read_only=True), query)
+            text = store.csv_text(result) if args.format == "csv" else None
+            if text is not None:
+                sys.stdout.write(text)
+                return 0
+            header, rows = store.table(result)
         else:
             if args.query is None:
                 raise ValueError("give a GRAPH file and a QUERY, or --store DIR and a QUERY")
