@@ -146,6 +146,8 @@ class Knowledge:
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
     agency_heads: frozenset[str] = frozenset()  # "báo", "đài": + a capitalised name is a news outlet
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
+    clause_words: frozenset[str] = frozenset()  # "đã", "được", "là": a clause goes on, an org name has ended
+    time_openers: frozenset[str] = frozenset()  # "Sáng", "Ngày": open a sentence before a date, else a name syllable
     prepositions: frozenset[str] = frozenset()  # "về", "của": never the last word of an organization name
     plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
@@ -330,6 +332,8 @@ def load(directory: Path | None = None) -> Knowledge:
     k.object_prepositions = _words(g, KG.ObjectPreposition)
     k.plural_markers = _words(g, KG.PluralMarker)
     k.prepositions = _words(g, KG.Preposition)
+    k.clause_words = _words(g, KG.ClauseWord)
+    k.time_openers = _words(g, KG.TimeOpener)
     k.place_qualifiers = _words(g, KG.PlaceQualifier)
     k.agency_heads = _words(g, KG.AgencyHead)
     k.sentence_openers = _words(g, KG.SentenceOpener)

@@ -497,6 +497,34 @@ def test_people_title_form_body_is_the_inspectorate() -> None:
         ("Đoàn Văn Phong", "Tổng Thanh tra", "Thanh tra Chính phủ", False)}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an apposed organization name that runs on in lower case up to the clause's end
+        ("Ông Trần Văn Lâm, Chi cục trưởng Chi cục An toàn vệ sinh thực phẩm Đà Nẵng, cho biết thêm.",
+         {("Trần Văn Lâm", "Chi cục trưởng", "Chi cục An toàn vệ sinh thực phẩm Đà Nẵng", False)}),
+        # a time word inside a name ("Sáng") ends it only before a date
+        ("Giám đốc Sở Kế hoạch và Đầu tư Vũ Xuân Sáng cho biết.",
+         {("Vũ Xuân Sáng", "Giám đốc", "Sở Kế hoạch và Đầu tư", False)}),
+        # "cố": the late holder, a former post
+        ("Gia đình cố Thủ tướng Phan Văn Khải dự lễ.", {("Phan Văn Khải", "Thủ tướng", "Chính phủ", True)}),
+    ],
+    ids=["lower-case-tail", "time-word-in-name", "co-the-late"],
+)
+def test_people_names_and_lower_case_organizations(text: str, expected: set) -> None:
+    assert posts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Tổ trưởng Tổ Đúc mạ cho biết sản lượng tăng.",
+     "Đại diện Đoàn Chủ tịch Ủy ban Trung ương MTTQ Việt Nam phát biểu."],
+    ids=["vietnamese-syllables-are-not-a-foreign-name", "doan-chu-tich-is-a-body"],
+)
+def test_people_not_posts(text: str) -> None:
+    assert posts(text) == set()
+
+
 def test_people_foreign_leader_keeps_their_country_not_vietnamese_bodies() -> None:
     """The implied or fixed body takes the country named by the chain's last title."""
     assert posts("Tổng Bí thư, Chủ tịch nước Lào Bua Khăm phát biểu tại lễ đón.") == {

@@ -15,6 +15,7 @@ name starts is decided with the gazetteers (known bodies, places) and Vietnamese
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
@@ -25,6 +26,7 @@ from kg.text import clean, fold
 
 CHAIN_SEPARATORS = frozenset({",", "kiêm", "-", "–", "—"})  # not "và": "Thủ tướng và Phó Thủ tướng A" are two
 MAX_NAME = 4
+VI_ONLY_LETTER = re.compile("[đĐăĂơƠưƯĩĨũŨ\u1ea0-\u1ef9]")  # letters no other Latin-script language writes
 
 
 @dataclass
@@ -80,7 +82,10 @@ class PeopleExtractor:
                     continue
             if not (t.cap and (t.is_word or t.is_initials)):
                 break
-            if j > i and (s.keys[j] in self.k.sentence_openers
+            # a time word opens a sentence only before a date ("… Hải Sáng 12/4"), else it ends a name ("Vũ Xuân Sáng")
+            opener = s.keys[j] in self.k.sentence_openers and (
+                s.keys[j] not in self.k.time_openers or (j + 1 < n and s.toks[j + 1].text[:1].isdigit()))
+            if j > i and (opener
                           or (j - i >= 2 and (self.k.roles.match(s.keys, j) or self.k.title_forms.match(s.keys, j)))):
                 break  # "… Nguyễn Thiện Nhân Chủ tịch Quốc hội …": a caption runs into the next title
             j += 1
@@ -115,6 +120,8 @@ class PeopleExtractor:
                 return False
             if self.k.roles.match(s.keys, x) or self.k.ranks.match(s.keys, x):
                 return False
+        if j - i == 2 and all(VI_ONLY_LETTER.search(s.toks[x].text) for x in range(i, j)):
+            return False  # "Tổ Đúc", "Đông Hoàn", "Hữu Thắng": Vietnamese syllables, not a foreign name
         return j - i >= 2 or s.toks[i].is_initials
 
     def name_at(self, s: Sentence, i: int, *, foreign: bool) -> int | None:
@@ -171,7 +178,7 @@ class PeopleExtractor:
         return best_end
 
     def parse_org(self, s: Sentence, i: int, role: Role | None, has_parts: bool = False,
-                  complete: bool = False) -> tuple[int, list[OrgPart]]:
+                  complete: bool = False, tail: bool = False) -> tuple[int, list[OrgPart]]:
         """Read the organization phrase at ``i``; stop where a person name, a new title or a break starts."""
         k, toks, keys = self.k, s.toks, s.keys
         parts: list[OrgPart] = []
@@ -204,6 +211,8 @@ class PeopleExtractor:
                     j += 1
                     continue
                 break
+            if not parts and not has_parts and not t.cap and keys[j] in k.stop_words:
+                break  # "Thủ tướng Chính phủ ban hành": the verb "ban", not the organization kind "Ban"
             new_title = k.roles.match(keys, j) or k.title_forms.match(keys, j)
             starts_org = k.bodies.match(keys, j) or k.org_kinds.match(keys, j)
             if (parts or has_parts) and new_title and t.cap and not starts_org:
@@ -228,7 +237,7 @@ class PeopleExtractor:
                 continue
             lvl = k.admin_levels.match(keys, j)
             om = k.org_kinds.match(keys, j)
-            if om and parts and not t.cap:
+            if om and (parts or has_parts) and not t.cap:
                 om = None
             if lvl and om and om[0] > lvl[0]:
                 lvl = None  # "Tỉnh ủy" is an organization kind, not the level "tỉnh"
@@ -319,6 +328,13 @@ class PeopleExtractor:
                 parts.append(OrgPart("word", j, j + 1, t.text))
                 j += 1
                 continue
+            if tail and parts and parts[-1].kind in ("word", "orgkind") and not t.cap \
+                    and not any(p.text == "-" for p in parts):
+                end = self._lowercase_tail(s, j)
+                if end is not None:
+                    parts.extend(OrgPart("word", x, x + 1, toks[x].text) for x in range(j, end))
+                    j = end
+                    continue
             break
         # a name never ends in a preposition a bigram let in ("Ban Chấp hành Trung ương về công tác …") nor in a
         # capitalised sentence opener of run-in text ("… Tỉnh ủy Yên Bái Theo báo cáo …")
@@ -342,6 +358,31 @@ class PeopleExtractor:
     def _is_foreign_country(self, part: OrgPart) -> bool:
         place = self.k.places.get(part.text) if part.kind == "place" else None
         return bool(place and place.kind == "Country" and not place.home)
+
+    def _lowercase_tail(self, s: Sentence, j: int, limit: int = 7) -> int | None:
+        """End of lower-case syllables that finish an apposed organization name before the clause ends."""
+        k, n = self.k, len(s.toks)
+        x = j
+        while x < n and x - j < limit:
+            t = s.toks[x]
+            if t.text in PUNCT_BREAK or k.reporting_verbs.match(s.keys, x):
+                return x if x > j and t.text not in (":", "“", "\"", "'") else None
+            if t.text in DASHES:
+                x += 1
+                continue
+            if t.cap:
+                if k.bodies.match(s.keys, x) or k.org_kinds.match(s.keys, x):
+                    return x if x > j else None  # "Cục Kiểm tra văn bản Bộ Tư pháp": the parent body follows
+                pm = k.places.match(s.keys, x) or k.admin_levels.match(s.keys, x)
+                if pm and (x + pm[0] >= n or s.toks[x + pm[0]].text in PUNCT_BREAK
+                           or k.reporting_verbs.match(s.keys, x + pm[0])):
+                    return x  # "… vệ sinh thực phẩm Đà Nẵng thông tin": the place is read by the caller
+                return None
+            if not t.is_word or (s.keys[x] in k.prepositions and s.keys[x] != "và") or s.keys[x] in k.clause_words \
+                    or k.roles.match(s.keys, x) or k.honorifics.match(s.keys, x):
+                return None
+            x += 1
+        return x if x == n else None
 
     def _lowercase_bridge(self, s: Sentence, j: int) -> bool:
         """Lower-case words (at most 2, no stop word) followed by a capitalized organization word."""
@@ -367,7 +408,7 @@ class PeopleExtractor:
 
     # -- titles and chains ---------------------------------------------------------------------------
 
-    def title_at(self, s: Sentence, i: int) -> Title | None:
+    def title_at(self, s: Sentence, i: int, tail: bool = False) -> Title | None:
         """A title (role + organization phrase) starting at token ``i``, or None."""
         k = self.k
         j = i
@@ -381,6 +422,10 @@ class PeopleExtractor:
                 j += m[0]
         tf = k.title_forms.match(s.keys, j)
         rm = k.roles.match(s.keys, j)
+        if former and not tf and not rm and (k.roles.match(s.keys, i) or k.title_forms.match(s.keys, i)):
+            former, j = False, i  # "Cố vấn …" is a role, not the marker "cố" + a title
+            tf = k.title_forms.match(s.keys, j)
+            rm = k.roles.match(s.keys, j)
         if tf and (not rm or tf[0] >= rm[0]):
             title = Title(tf[1].role, i, j + tf[0], fixed_org=tf[1].org, former=former)
             end, parts = self.parse_org(s, title.end, None, has_parts=True, complete=True)
@@ -389,7 +434,7 @@ class PeopleExtractor:
         if not rm:
             return None
         role = rm[1]
-        end, parts = self.parse_org(s, j + rm[0], role)
+        end, parts = self.parse_org(s, j + rm[0], role, tail=tail)
         if not parts and end + 1 < len(s.toks) and s.keys[end] == "của" and s.toks[end + 1].cap:
             end2, parts2 = self.parse_org(s, end + 1, None)  # "Giám đốc Điều hành của Nokia"
             if parts2 and parts2[0].kind in ("body", "orgkind", "word", "place"):
@@ -407,7 +452,7 @@ class PeopleExtractor:
         chain: list[Title] = []
         j = i
         while True:
-            title = self.title_at(s, j)
+            title = self.title_at(s, j, tail=apposition)
             if title is None:
                 break
             if chain and apposition and self._followed_by_name(s, title.end):
@@ -546,6 +591,10 @@ class PeopleExtractor:
                     used.update(range(i, chain[-1].end))
                     i = chain[-1].end
                     continue
+            inside = i > 0 and (self.k.org_kinds.match(s.keys, i - 1) or self.k.bodies.match(s.keys, i - 1))
+            if inside and inside[0] >= 2 and s.toks[i - 1].cap:
+                i += inside[0] - 1  # "Đoàn Chủ tịch", "Phủ Chủ tịch", "Ban Giám đốc": a body, not a title
+                continue
             chain = self.chain_at(s, i)
             if chain:
                 end = chain[-1].end
