@@ -36,6 +36,15 @@ PLACE = re.compile(rf"\btại (?!(?:{HEADS})\b)"
 RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
                    r"(\d{1,2})/(\d{1,2})/(\d{4})")
 DOC_BEFORE = re.compile(rf"{NUMBER}\s*[,(]?\s*$")
+SPEAKS = re.compile(r"phát biểu|cho biết|nhấn mạnh|khẳng định")
+CHAIRS = re.compile(r"chủ trì")
+
+
+def _participants(sent: str, s: Sentence, posts: list[Post]) -> set[tuple[str, str]]:
+    """(name, "speaker" | "chair") of the persons with a post in this sentence, by what the sentence says they do."""
+    names = {p.person.name for p in posts if s.start <= p.evidence.start < s.end}
+    roles = ["speaker"] * bool(SPEAKS.search(sent)) + ["chair"] * bool(CHAIRS.search(sent))
+    return {(name, role) for name in names for role in roles}
 
 
 def _event_date(sent: str) -> str | None:
@@ -66,16 +75,10 @@ def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> l
         if not ordinal and (om := ORDINAL.search(label)):
             ordinal = om.group("o")
         pm = PLACE.search(sent)
-        participants = []
-        for p in posts:
-            if s.start <= p.evidence.start < s.end:
-                if re.search(r"phát biểu|cho biết|nhấn mạnh|khẳng định", sent):
-                    participants.append((p.person.name, "speaker"))
-                if re.search(r"chủ trì", sent):
-                    participants.append((p.person.name, "chair"))
+        participants = _participants(sent, s, posts)
         ev = Evidence(article, s.start + m.start(), s.start + end, "events.named", 0.7, s.start, s.end)
         out.append(Event(label, ev, ordinal, re.sub(r"\s*[-–]\s*", "-", term or "") or None,
-                         _event_date(sent), clean(pm.group("place")) if pm else None, tuple(sorted(set(participants)))))
+                         _event_date(sent), clean(pm.group("place")) if pm else None, tuple(sorted(participants))))
     return out
 
 
@@ -87,8 +90,7 @@ def attach_participants(events: list[Event], sents: list[Sentence], posts: list[
     out = list(events)
     for s in sents:
         sent = text[s.start : s.end]
-        here = [p for p in posts if s.start <= p.evidence.start < s.end]
-        if not here or any(s.start <= e.evidence.start < s.end for e in out):
+        if any(s.start <= e.evidence.start < s.end for e in out):
             continue
         m = ANAPHOR.search(sent)
         if not m:
@@ -96,13 +98,8 @@ def attach_participants(events: list[Event], sents: list[Sentence], posts: list[
         prior = [i for i, e in enumerate(out) if e.evidence.end <= s.start and e.label.startswith(m.group())]
         if not prior:
             continue
-        i = prior[-1]
-        add = []
-        for p in here:
-            if re.search(r"phát biểu|cho biết|nhấn mạnh|khẳng định", sent):
-                add.append((p.person.name, "speaker"))
-            if re.search(r"chủ trì", sent):
-                add.append((p.person.name, "chair"))
+        add = _participants(sent, s, posts)
         if add:
-            out[i] = replace(out[i], participants=tuple(sorted(set(out[i].participants) | set(add))))
+            i = prior[-1]
+            out[i] = replace(out[i], participants=tuple(sorted(set(out[i].participants) | add)))
     return out
