@@ -88,6 +88,8 @@ ANAPHOR = re.compile(rf"(?<![\wĐđ])(?:{HEADS})(?=\s?[,.;:]|\s*$)")
 def attach_participants(events: list[Event], sents: list[Sentence], posts: list[Post], text: str) -> list[Event]:
     """"Bí thư Tỉnh ủy X chủ trì Đại hội." — a bare head word in a later sentence refers to the last such event."""
     out = list(events)
+    if not out or not posts:
+        return out
     for s in sents:
         sent = text[s.start : s.end]
         if any(s.start <= e.evidence.start < s.end for e in out):

@@ -591,8 +591,9 @@ class PeopleExtractor:
                     used.update(range(i, chain[-1].end))
                     i = chain[-1].end
                     continue
-            inside = i > 0 and (self.k.org_kinds.match(s.keys, i - 1) or self.k.bodies.match(s.keys, i - 1))
-            if inside and inside[0] >= 2 and s.toks[i - 1].cap:
+            inside = i > 0 and s.toks[i - 1].cap and (self.k.org_kinds.match(s.keys, i - 1)
+                                                      or self.k.bodies.match(s.keys, i - 1))
+            if inside and inside[0] >= 2:
                 i += inside[0] - 1  # "Đoàn Chủ tịch", "Phủ Chủ tịch", "Ban Giám đốc": a body, not a title
                 continue
             chain = self.chain_at(s, i)
