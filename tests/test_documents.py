@@ -349,9 +349,13 @@ def test_documents_named_law() -> None:
          ("06/CT-TTg", "Chỉ thị", "2025-03-02", "Thủ tướng Chính phủ")),
         ("Quy định số 297-QĐ/TW của Ban Chấp hành Trung ương về công tác kiểm tra được quán triệt.",
          ("297-QĐ/TW", "Quy định", None, "Ban Chấp hành Trung ương Đảng")),
+        ("Tỉnh quán triệt Nghị quyết 48-NQ/TW của Bộ Chính trị ngày 24-5-2005 về xây dựng pháp luật.",
+         ("48-NQ/TW", "Nghị quyết", "2005-05-24", "Bộ Chính trị")),
+        ("Sở đã nhận Công văn số 2101/UBND-KT đề ngày 16/6/2017 của UBND tỉnh Hà Nam.",
+         ("2101/UBND-KT", "Công văn", "2017-06-16", "Ủy ban nhân dân tỉnh Hà Nam")),
     ],
     ids=["date-between-issuer-and-verb", "thay-mat", "khoa-after-issuer", "place-ending-in-dong",
-         "date-in-brackets", "ve-after-trung-uong"],
+         "date-in-brackets", "ve-after-trung-uong", "date-after-issuer", "de-ngay"],
 )
 def test_documents_issuer_and_date_positions(text: str, expected: tuple) -> None:
     assert row(one(text))[:4] == expected

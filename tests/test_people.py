@@ -508,8 +508,14 @@ def test_people_title_form_body_is_the_inspectorate() -> None:
          {("Vũ Xuân Sáng", "Giám đốc", "Sở Kế hoạch và Đầu tư", False)}),
         # "cố": the late holder, a former post
         ("Gia đình cố Thủ tướng Phan Văn Khải dự lễ.", {("Phan Văn Khải", "Thủ tướng", "Chính phủ", True)}),
+        # the role's own head noun ("Đoàn") starts the organization, not the name "Đoàn Thể"
+        ("Phó Trưởng đoàn Đoàn Thể thao Việt Nam Trần Đức Lâm cho biết.",
+         {("Trần Đức Lâm", "Phó Trưởng đoàn", "Đoàn Thể thao Việt Nam", False)}),
+        # a caption run into the next sentence ("… Nghĩa Trước đó, …")
+        ("Đại biểu Quốc hội Trương Trọng Lâm Trước đó, tại phiên chất vấn, nhiều ý kiến được nêu.",
+         {("Trương Trọng Lâm", "Đại biểu", "Quốc hội", False)}),
     ],
-    ids=["lower-case-tail", "time-word-in-name", "co-the-late"],
+    ids=["lower-case-tail", "time-word-in-name", "co-the-late", "head-noun-is-not-a-name", "run-in-next-sentence"],
 )
 def test_people_names_and_lower_case_organizations(text: str, expected: set) -> None:
     assert posts(text) == expected

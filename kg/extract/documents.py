@@ -39,7 +39,7 @@ SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least on
 DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
 DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
-DATE_AFTER = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:ban hành|ký|ra)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
+DATE_AFTER = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:ban hành|ký|ra|đề)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
 UNIT_AFTER = re.compile(
     r"\s*(?:năm(?!\s+\d{4})|tháng|ngày(?!\s+\d)|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
     r"dự án|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
@@ -243,6 +243,13 @@ class DocumentExtractor:
                     doc = replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos, end - s.start,
                                                                                "documents.issuer_apposed", 0.7))
                     pos = end - s.start
+        m = DATE_AFTER.match(sent[pos:limit]) if not doc.date and doc.issuer else None
+        if m and self._date(m):  # "… của Bộ Chính trị ngày 2-6-2005", "… do Thủ tướng ký ngày 3/5/2024"
+            signed = not m.group().lstrip(" ,(").startswith("ngày")
+            rule, conf = ("documents.date_signed", 0.8) if signed else ("documents.date_after", 0.9)
+            doc = replace(doc, date=self._date(m), date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
+                                                                          rule, conf))
+            pos += m.end()
         if not doc.date and only:
             m = re.search(rf"(?:ký|ban hành|thông qua)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent[pos:limit])
             if m:

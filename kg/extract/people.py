@@ -274,7 +274,9 @@ class PeopleExtractor:
                         complete = True
                         continue
                 org_m = k.bodies.match(keys, j) or k.org_kinds.match(keys, j)
-                if (not org_m or org_m[0] < 2) and self.name_at(s, j, foreign=complete or not (parts or has_parts)):
+                head = not parts and role is not None and role.org_head and fold(role.org_head) == keys[j]
+                if (not org_m or org_m[0] < 2) and not head \
+                        and self.name_at(s, j, foreign=complete or not (parts or has_parts)):
                     break  # a person's name starts here ("Đoàn Văn A"), not an organization ("Đoàn Thanh niên")
             if om:
                 parts.append(OrgPart("orgkind", j, j + om[0], om[1].label, takes_place=om[1].takes_place))
