@@ -25,6 +25,7 @@ class Organization:
     label: str
     forms: tuple[str, ...] = ()
     kind: str | None = None  # IRI of an organization kind concept, when known
+    scope: str | None = None  # an article id: the body is only implied and may not be the one of that name
 
 
 @dataclass(frozen=True)

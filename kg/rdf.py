@@ -68,7 +68,7 @@ class GraphBuilder:
 
         for p in facts.posts:
             person = self._person(g, art, p.person.name, p.person.forms)
-            post = URIRef(iris.post(p.role, p.org.label if p.org else None))
+            post = URIRef(iris.post(p.role, p.org.label if p.org else None, p.org.scope if p.org else None))
             role = URIRef(p.role_iri) if p.role_iri else URIRef(iris.role(p.role))
             g.add((post, RDF.type, ORG.Post))
             g.add((post, RDFS.label, vi(p.title)))
@@ -155,7 +155,7 @@ class GraphBuilder:
         return person
 
     def _org(self, g: Graph, art: URIRef, org: Organization) -> URIRef:
-        node = URIRef(self.iris.org(org.label))
+        node = URIRef(self.iris.org(org.label, org.scope))
         g.add((node, RDF.type, ORG.Organization))
         g.add((node, RDFS.label, vi(org.label)))
         for form in org.forms:

@@ -1,8 +1,9 @@
 """Canonical names and deterministic IRIs; merging the same person within an article.
 
 IRIs derive from normalized names only, so graphs built separately merge by plain union. Names keep their
-Vietnamese letters in IRIs (``person/nguyễn-văn-hùng``), ids and codes are ASCII slugs. Bare document
-numbers ("Nghị quyết 35") are ambiguous across articles and are scoped to their article.
+Vietnamese letters in IRIs (``person/nguyễn-văn-hùng``), ids and codes are ASCII slugs. What is ambiguous
+across articles is scoped to its article: bare document numbers ("Nghị quyết 35") and a body only implied for a
+foreign person ("Thủ tướng Shinzo Abe" → a "Chính phủ" that is not Việt Nam's).
 """
 
 from __future__ import annotations
@@ -29,14 +30,16 @@ class IRIs:
     def person(self, name: str) -> str:
         return f"{self.base}person/{name_key(name)}"
 
-    def org(self, label: str) -> str:
-        return f"{self.base}org/{name_key(label)}"
+    def org(self, label: str, scope: str | None = None) -> str:
+        """An organization by name; one only implied for a foreign person is scoped to its article."""
+        return f"{self.base}org/" + (f"{slug(scope)}/" if scope else "") + name_key(label)
 
     def role(self, label: str) -> str:
         return f"{self.base}role/{name_key(label)}"
 
-    def post(self, role: str, org: str | None) -> str:
-        return f"{self.base}post/{name_key(role)}" + (f"--{name_key(org)}" if org else "")
+    def post(self, role: str, org: str | None, scope: str | None = None) -> str:
+        return (f"{self.base}post/" + (f"{slug(scope)}/" if scope else "") + name_key(role)
+                + (f"--{name_key(org)}" if org else ""))
 
     def document(self, number: str, type_label: str | None, article_id: str) -> str:
         key = re.sub(r"[\s./\-–]+", "-", number)

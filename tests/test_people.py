@@ -211,6 +211,16 @@ def test_people_former_posts_are_not_held_in_graph() -> None:
     assert formerly == {(hai, iris.post("Bộ trưởng", "Bộ Công Thương"))}
 
 
+def test_people_foreign_leader_without_a_country_does_not_share_the_vietnamese_post() -> None:
+    """"Thủ tướng Shinzo Abe": the implied "Chính phủ" is kept as the label, but not as Việt Nam's node."""
+    g = build_graph([facts("Thủ tướng Shinzo Abe hội đàm với Thủ tướng Nguyễn Văn Tâm.", "pm")])
+    iris = IRIs()
+    held = {(str(s), str(o)) for s, o in g.subject_objects(ORG.holds)}
+    assert held == {(iris.person("Nguyễn Văn Tâm"), iris.post("Thủ tướng", "Chính phủ")),
+                    (iris.person("Shinzo Abe"), iris.post("Thủ tướng", "Chính phủ", scope="pm"))}
+    assert posts("Thủ tướng Shinzo Abe hội đàm.") == {("Shinzo Abe", "Thủ tướng", "Chính phủ", False)}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -732,6 +732,9 @@ class PeopleExtractor:
         stated = bool(title.parts) or bool(title.fixed_org)
         if not stated:
             confidence -= 0.1
+            if org and fold(person.name).split()[0] not in self.k.family_names:
+                # "Thủ tướng Shinzo Abe": the implied "Chính phủ" is not Việt Nam's; its node stays in this article
+                org = replace(org, scope=article)
         label = f"{title.role.label} {org.label}" if org else title.role.label
         ev = Evidence(article, s.toks[start].start, s.toks[end - 1].end, rule, round(confidence, 2), s.start, s.end)
         return Post(person, title.role.label, org, label, ev, title.role.iri, title.former,
