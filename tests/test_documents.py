@@ -97,8 +97,9 @@ def test_documents_typed_number_forms(text: str, expected: tuple, quoted: str) -
         "Dự án có tổng vốn đầu tư 1.200 tỷ đồng, hoàn thành trong năm 2025.",
         "Luật Đất đai năm 2024 có hiệu lực từ ngày 1/8/2024.",
         "Theo Nghị quyết 2025 của Quốc hội, các tỉnh sẽ sáp nhập.",
+        "Tỉnh có Quyết định 4 nhà máy phải di dời ra khỏi khu dân cư.",
     ],
-    ids=["von-dieu-le", "quyet-dinh-2-nam", "ty-dong", "luat-nam", "year-only"],
+    ids=["von-dieu-le", "quyet-dinh-2-nam", "ty-dong", "luat-nam", "year-only", "quyet-dinh-4-nha-may"],
 )
 def test_documents_typed_number_amounts_and_durations_are_not_documents(text: str) -> None:
     assert docs(text) == []

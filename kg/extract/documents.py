@@ -42,7 +42,7 @@ DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
 DATE_AFTER = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:ban hành|ký|ra|đề)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
 UNIT_AFTER = re.compile(
     r"\s*(?:năm(?!\s+\d{4})|tháng|ngày(?!\s+\d)|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
-    r"dự án|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
+    r"dự án|nhà máy|công trình|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
     re.IGNORECASE,
 )
 LIST_ITEM = re.compile(rf"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
