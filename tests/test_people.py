@@ -419,6 +419,20 @@ def test_people_chain_comma_name_name_between_commas() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tuy nhiên, vị Chủ tịch Real Madrid, Florentino Perez vẫn chưa đồng ý.",
+         {("Florentino Perez", "Chủ tịch", "Real Madrid", False)}),
+        ("Ngày ông nhậm chức Bộ trưởng Quốc phòng Mỹ, Donald Trump ký sắc lệnh mới.", set()),
+        ("Huấn luyện viên Hữu Thắng, Công Phượng và các đồng đội đã tập luyện.", set()),
+    ],
+    ids=["foreign-name-after-comma", "chain-after-a-verb-is-an-object", "vietnamese-given-names-are-not-foreign"],
+)
+def test_people_chain_comma_foreign_name(text: str, expected: set) -> None:
+    assert posts(text) == expected
+
+
 def test_people_chain_comma_name_list_of_places_is_not_a_person() -> None:
     assert facts("Đoàn công tác của Bộ trưởng đã đến Quảng Ninh, Hải Phòng, Thái Bình.").posts == []
 

@@ -619,7 +619,12 @@ class PeopleExtractor:
                     bodyless = honorific is not None and (
                         s.keys[end + 1] not in self.k.official_honorifics
                         or not any(p.kind in ("body", "orgkind") or self._is_country(p) for p in chain[-1].parts))
-                    name_end = None if as_object or bodyless else self.name_at(s, j, foreign=j > end + 1)
+                    # a foreign name needs an honorific ("…, bà Angela Merkel") or a title that names a body or a
+                    # country ("Chủ tịch Real Madrid, Florentino Perez")
+                    named = (s.toks[chain[0].start].cap and bool(chain[-1].parts)
+                             and chain[-1].parts[-1].kind in ("body", "orgkind", "word", "place"))
+                    name_end = None if as_object or bodyless else self.name_at(
+                        s, j, foreign=j > end + 1 or (named and j + 2 <= n and self._foreign_then_clause(s, j)))
                     rule, conf = "people.chain_comma_name", 0.7
                     if (name_end is not None and name_end + 1 < n and s.toks[name_end].text == ","
                             and s.toks[name_end + 1].cap):
@@ -712,6 +717,17 @@ class PeopleExtractor:
         if not chain or not (chain[0].parts or chain[0].fixed_org or chain[0].role.implied_org):
             return [], False
         return chain, former
+
+    def _foreign_then_clause(self, s: Sentence, j: int) -> bool:
+        """A 2–4 token foreign name at ``j`` followed by the clause's verb (a lower-case word, not "và") or its end."""
+        end = self.cap_run(s, j)
+        if not 2 <= end - j <= MAX_NAME or self.k.ranks.match(s.keys, j) \
+                or any(VI_ONLY_LETTER.search(t.text) for t in s.toks[j:end]):
+            return False  # "HLV Hữu Thắng, Công Phượng": a Vietnamese name needs its family name to be read
+        if end >= len(s.toks):
+            return True
+        t = s.toks[end]
+        return (t.is_word and not t.cap and s.keys[end] not in self.k.prepositions) or t.text in (".", ":")
 
     def _apposition_ends(self, s: Sentence, j: int) -> bool:
         """An apposition chain must end the clause: punctuation, end, or a lower-case verb."""
