@@ -29,6 +29,16 @@ class CreditExtractor:
         m = self.k.agencies.match([w.casefold() for w in words], i)
         return m if m else None
 
+    def _outlet(self, toks: list[tuple[str, int, int]], words: list[str], i: int) -> tuple[int, str] | None:
+        """(tokens, name) of a known agency at ``i``, or of a local paper ("Báo Tuyên Quang": data kg:AgencyHead)."""
+        m = self._agency(words, i)
+        if m or words[i] not in self.k.agency_heads:
+            return m
+        j = i + 1
+        while j < len(toks) and j - i <= 3 and toks[j][0][:1].isupper() and toks[j][0] not in SEPARATORS:
+            j += 1
+        return (j - i, " ".join(t[0] for t in toks[i:j])) if j > i + 1 else None
+
     def _is_name_word(self, w: str) -> bool:
         if not w[:1].isupper() or not w.replace(".", "").isalpha():
             return False
@@ -49,20 +59,9 @@ class CreditExtractor:
         end = 0
         i = 0
         while i < len(toks) and (person is None or agency is None):
-            a = self._agency(words, i)
-            if not a and agency is None and words[i] in self.k.agency_heads:  # "Báo Tuyên Quang", "Đài PT-TH …"
-                j = i + 1
-                while j < len(toks) and j - i <= 3 and toks[j][0][:1].isupper() and toks[j][0] not in SEPARATORS:
-                    j += 1
-                if j > i + 1:
-                    agency = " ".join(t[0] for t in toks[i:j])
-                    i, end = j, toks[j - 1][2]
-                    if i < len(toks) and toks[i][0] in SEPARATORS and toks[i][0] not in ",)":
-                        i += 1
-                        continue
-                    break
+            a = self._outlet(toks, words, i)
             if a and agency is None:
-                agency = self.k.agencies.match(words, i)[1]
+                agency = a[1]
                 i += a[0]
                 end = toks[i - 1][2]
             elif person is None and self._is_name_word(toks[i][0]):

@@ -45,7 +45,9 @@ UNIT_AFTER = re.compile(
     r"dự án|nhà máy|công trình|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
     re.IGNORECASE,
 )
-LIST_ITEM = re.compile(rf"\s*(?:,|và|,\s*và)\s*(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
+JOINED = r"\s*(?:,|và|,\s*và)\s*"  # what joins two documents of one list: ", ", " và ", ", và "
+LIST_ITEM = re.compile(rf"{JOINED}(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
+SIGNED_DATE = re.compile(rf"(?:ký|ban hành|thông qua)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
 ISSUE_VERBS = ("biểu quyết thông qua", "ban hành", "ra", "có", "ký", "phê duyệt", "gửi", "thông qua", "ký ban hành",
                "vừa ký")
 # verbs between an issuer and "tại <document>": "được HĐND thống nhất tại Văn bản số …"
@@ -154,7 +156,7 @@ class DocumentExtractor:
                     "documents.issuer_subject", "documents.issuer_shared_subject"):
                 continue
             end = max(a.evidence.end, a.date_evidence.end if a.date_evidence else 0) - s.start
-            if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sent[end : b.evidence.start - s.start]):
+            if re.fullmatch(JOINED, sent[end : b.evidence.start - s.start]):
                 ev = replace(a.issuer_evidence, rule="documents.issuer_shared_subject", confidence=0.75)
                 b = replace(b, issuer=a.issuer, issuer_evidence=ev)
                 if not b.date and a.date_evidence and a.date_evidence.rule == "documents.date_before":
@@ -165,7 +167,7 @@ class DocumentExtractor:
             if a.issuer or not b.issuer or not b.issuer_evidence or b.issuer_evidence.rule != "documents.issuer_of":
                 continue
             end = (a.date_evidence or a.evidence).end - s.start
-            if re.fullmatch(r"\s*(?:,|và|,\s*và)\s*", sent[end : b.evidence.start - s.start]):
+            if re.fullmatch(JOINED, sent[end : b.evidence.start - s.start]):
                 ev = replace(b.issuer_evidence, rule="documents.issuer_shared", confidence=0.75)
                 docs[i] = replace(a, issuer=b.issuer, issuer_evidence=ev)
         return docs
@@ -190,7 +192,7 @@ class DocumentExtractor:
                     continue  # "Hai nghị quyết này …" or no document of that type: whose is unclear
                 i = same[0]
                 d = docs[i]
-                dm = re.search(rf"(?:ký|ban hành|thông qua)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent)
+                dm = SIGNED_DATE.search(sent)
                 if dm and not d.date and self._date(dm):
                     d = replace(d, date=self._date(dm), date_evidence=self._ev(
                         s, article, dm.start(), dm.end(), "documents.date_next_sentence", 0.75))
@@ -251,7 +253,7 @@ class DocumentExtractor:
                                                                           rule, conf))
             pos += m.end()
         if not doc.date and only:
-            m = re.search(rf"(?:ký|ban hành|thông qua)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}", sent[pos:limit])
+            m = SIGNED_DATE.search(sent[pos:limit])
             if m:
                 d = self._date(m)
                 if d:
@@ -294,8 +296,7 @@ class DocumentExtractor:
                 verb = self._verb_before(s, end, REFERRING_VERBS)
                 if verb is not None:
                     end = verb
-                while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
-                    end -= 1
+                end = self._before_aux(s, end)
                 issuer = self._issuer_ending_at(s, end, after_of=True)
                 if issuer:
                     org, k0 = issuer
@@ -309,8 +310,7 @@ class DocumentExtractor:
                 verb_start = self._verb_before(s, verb_end)
                 if verb_start is not None:
                     end = verb_start
-                    while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
-                        end -= 1
+                    end = self._before_aux(s, end)
                     mid_date = None  # "Thủ tướng Chính phủ ngày 27/9/2025 đã ký Công điện …"
                     if end > 0:
                         dm2 = re.search(rf"(?:,\s*)?(?:(?:sáng|chiều|tối)\s+)?ngày\s+{DATE_RE.pattern}\s*,?\s*$",
@@ -319,8 +319,7 @@ class DocumentExtractor:
                             k = self._token_at(s, s.start + dm2.start())
                             if k is not None and k < end:
                                 mid_date, end = dm2, k
-                                while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
-                                    end -= 1
+                                end = self._before_aux(s, end)
                     if end >= 2 and s.keys[end - 2] == "khóa" and re.fullmatch(r"[IVXLC]+|\d+", s.toks[end - 1].text):
                         end -= 2  # "Quốc hội khóa XV đã thông qua …": the term qualifier is left out
                     issuer = self._issuer_ending_at(s, end, after_of=False)
@@ -411,6 +410,13 @@ class DocumentExtractor:
         if org is None:
             return None, char
         return org, s.toks[end - 1].end
+
+    @staticmethod
+    def _before_aux(s: Sentence, end: int) -> int:
+        """``end`` moved back over auxiliaries ("đã", "vừa"); a capitalised one belongs to a name ("Lâm Đồng")."""
+        while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
+            end -= 1
+        return end
 
     @staticmethod
     def _token_at(s: Sentence, char: int) -> int | None:

@@ -353,13 +353,16 @@ class PeopleExtractor:
             return place.label
         return self.k.expand(written) or clean(written)
 
-    def _is_country(self, part: OrgPart) -> bool:
+    def _country(self, part: OrgPart) -> Place | None:
         place = self.k.places.get(part.text) if part.kind == "place" else None
-        return bool(place and place.kind == "Country")
+        return place if place and place.kind == "Country" else None
+
+    def _is_country(self, part: OrgPart) -> bool:
+        return self._country(part) is not None
 
     def _is_foreign_country(self, part: OrgPart) -> bool:
-        place = self.k.places.get(part.text) if part.kind == "place" else None
-        return bool(place and place.kind == "Country" and not place.home)
+        country = self._country(part)
+        return country is not None and not country.home
 
     def _lowercase_tail(self, s: Sentence, j: int, limit: int = 7) -> int | None:
         """End of lower-case syllables that finish an apposed organization name before the clause ends."""
