@@ -84,10 +84,10 @@ def _ego(args: argparse.Namespace) -> int:
             print(f"  {d['distance']}  {d['type']:<12} {d['label']}")
     if args.output:
         try:
-            write(sub, args.output, title=f"{G.nodes[center]['label']} — {args.depth} hops")
+            note = write(sub, args.output, title=f"{G.nodes[center]['label']} — {args.depth} hops")
         except ValueError as exc:
             return _fail("ego", exc)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {args.output}" + (f": {note}" if note else ""), file=sys.stderr)
     return 0
 
 
@@ -120,10 +120,11 @@ def _export(args: argparse.Namespace) -> int:
         G = _graph(args)
         if args.around:
             G = ego(G, resolve(G, args.around), args.depth)
-        write(G, args.output, max_nodes=args.max_nodes)
+        note = write(G, args.output, max_nodes=args.max_nodes)
     except (OSError, ValueError, SyntaxError, NameNotResolved) as exc:
         return _fail("export", exc)
-    print(f"wrote {args.output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", file=sys.stderr)
+    print(f"wrote {args.output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)"
+          + (f": {note} (--max-nodes)" if note else ""), file=sys.stderr)
     return 0
 
 
