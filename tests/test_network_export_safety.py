@@ -13,8 +13,9 @@ import pytest
 from rdflib import Literal
 from test_network import ID, SCHEMA, Builder
 
+from kg import network
 from kg.cli import main
-from kg.network import entity_graph
+from kg.network import cooccurrence, entity_graph
 from kg.network_export import to_html
 
 ATTACK = "</script><script>alert(1)</script>"
@@ -170,11 +171,57 @@ def _newsroom() -> Builder:
     return b
 
 
+def test_structural_view_leaves_out_mentions_and_credits() -> None:
+    G = entity_graph(_newsroom().g)
+    relations = {r for *_, r in G.edges(keys=True)}
+    assert {"mentions", "photo-by", "author"} <= relations
+    S = network.structural(G)
+    assert {r for *_, r in S.edges(keys=True)} == {"holds", "role", "post-in"}
+    assert str(ID["person/van-dung"]) not in S and not any(t == "Article" for _, t in S.nodes(data="type"))
+    assert set(G) - set(S) == {n for n, t in G.nodes(data="type") if t == "Article"} | {
+        str(ID["person/van-dung"]), str(ID["person/thu-ha"])}
+    M = network.structural(G, with_mentions=True)  # a credit is not a mention: the credited persons are still left out
+    assert {r for *_, r in M.edges(keys=True)} == {"holds", "role", "post-in", "mentions"}
+    assert str(ID["person/van-dung"]) not in M
+    assert M.has_edge(str(ID["article/nd-byline"]), str(ID["person/le-van-d"]))
+    assert network.structural(G, with_mentions=True, with_credits=True).number_of_edges() == G.number_of_edges()
+    assert G.number_of_edges() > S.number_of_edges()  # the graph given is untouched
+
+
 @pytest.fixture()
 def newsroom_file(tmp_path: Path) -> Path:
     path = tmp_path / "nam-dinh.ttl"
     _newsroom().g.serialize(path, format="turtle")
     return path
+
+
+def test_cli_centrality_ranks_without_credits_unless_asked(newsroom_file: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    def top(*extra: str) -> list[str]:
+        assert main(["centrality", str(newsroom_file), "--type", "Person", "--format", "json", *extra]) == 0
+        return [r["label"] for r in json.loads(capsys.readouterr().out)]
+
+    assert top()[0] != "Văn Dũng" and "Văn Dũng" not in top() and "Thu Hà" not in top()
+    assert top("--with-mentions", "--with-credits")[0] == "Văn Dũng"  # eight photo credits make a hub
+    assert "Văn Dũng" not in top("--with-mentions")
+    assert main(["centrality", str(newsroom_file), "--projection", "cooccurrence", "--measure", "degree",
+                 "--format", "json"]) == 0  # the co-occurrence projection is still built from the mentions
+    assert any(float(r["degree"]) > 0 for r in json.loads(capsys.readouterr().out))
+
+
+def test_cli_path_goes_through_posts_not_articles_unless_asked(newsroom_file: Path,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["path", str(newsroom_file), "Phạm Văn A", "Lê Văn D"]) == 1  # posts in different bodies
+    err = capsys.readouterr().err
+    assert "no path between 'Phạm Văn A' and 'Lê Văn D'" in err and "--with-mentions" in err
+    assert main(["path", str(newsroom_file), "Phạm Văn A", "Trần Thị C"]) == 0
+    out = capsys.readouterr().out
+    assert "mentions" not in out and "photo-by" not in out and "—holds→" in out
+    assert main(["path", str(newsroom_file), "Phạm Văn A", "Lê Văn D", "--with-mentions"]) == 0
+    assert "mentions" in capsys.readouterr().out
+    assert main(["path", str(newsroom_file), "Phạm Văn A", "Văn Dũng"]) == 1  # known, but only as a credit
+    assert "no path between 'Phạm Văn A' and 'Văn Dũng'" in capsys.readouterr().err
+    assert main(["path", str(newsroom_file), "Phạm Văn A", "Văn Dũng", "--with-mentions", "--with-credits"]) == 0
 
 
 def test_cli_export_and_ego_say_how_many_nodes_they_draw(newsroom_file: Path, tmp_path: Path,
@@ -188,3 +235,47 @@ def test_cli_export_and_ego_say_how_many_nodes_they_draw(newsroom_file: Path, tm
     assert re.search(r"drawing all \d+ nodes", capsys.readouterr().err)
 
 
+# --- the notebook ----------------------------------------------------------------------------------------------
+
+
+def test_notebook_paths_and_rankings_leave_out_mentions_and_credits(newsroom_file: Path, tmp_path: Path,
+                                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    nbformat = pytest.importorskip("nbformat")
+    nbclient = pytest.importorskip("nbclient")
+    monkeypatch.setenv("MPLBACKEND", "Agg")
+    monkeypatch.chdir(tmp_path)
+    nb = nbformat.read(Path(__file__).resolve().parent.parent / "notebooks" / "network-analysis.ipynb",
+                       as_version=4)
+    first = nb.cells[1]
+    assert "INPUT = " in first.source
+    first.source = re.sub(r"(?m)^INPUT = .*$", f"INPUT = Path({str(newsroom_file)!r})", first.source)
+    nbclient.NotebookClient(nb, timeout=300, kernel_name="python3",
+                            resources={"metadata": {"path": str(tmp_path)}}).execute()
+
+    def output_of(marker: str) -> str:
+        cells = [c for c in nb.cells if c.cell_type == "code" and marker in c.source]
+        assert len(cells) == 1, marker
+        return "".join(o.get("text", "") + str(o.get("data", {}).get("text/plain", "")) for o in cells[0].outputs)
+
+    paths = output_of("render_path(")
+    assert "—holds→" in paths
+    assert not re.search(r"mentions|photo-by|author", paths)
+    ranking = output_of('rankings["pagerank"][["label"')
+    assert "Văn Dũng" not in ranking and "Thu Hà" not in ranking and "Phạm Văn A" in ranking
+
+
+def test_cooccurrence_counts_mentions_not_credits(newsroom_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    G = entity_graph(newsroom_file)
+    dung, a, d = (str(ID[f"person/{s}"]) for s in ("van-dung", "pham-van-a", "le-van-d"))
+    co = cooccurrence(G)
+    assert co.degree(dung) == 0 and co.nodes[dung]["articles"] == 0  # credited on eight articles, named in none
+    assert co[a][d]["weight"] == 1 and co.nodes[a]["articles"] == 4
+    assert str(ID["person/thu-ha"]) not in co[a]
+    assert set(cooccurrence(G, with_credits=True)[dung]) == {a, d, str(ID["person/tran-thi-c"])}
+
+    def degrees(*extra: str) -> dict[str, str]:
+        assert main(["centrality", str(newsroom_file), "--projection", "cooccurrence", "--measure", "degree",
+                     "--type", "Person", "--format", "json", *extra]) == 0
+        return {r["label"]: r["degree"] for r in json.loads(capsys.readouterr().out)}
+
+    assert degrees()["Văn Dũng"] == "0" and degrees("--with-credits")["Văn Dũng"] == "3"
