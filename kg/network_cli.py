@@ -152,8 +152,10 @@ def _export(args: argparse.Namespace) -> int:
         note = write(G, args.output, max_nodes=args.max_nodes)
     except (OSError, ValueError, SyntaxError, NameNotResolved) as exc:
         return _fail("export", exc)
-    print(f"wrote {args.output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)"
-          + (f": {note} (--max-nodes)" if note else ""), file=sys.stderr)
+    print(f"wrote {args.output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", file=sys.stderr)
+    if note:
+        print(f"kg export: {note}" + ("; --max-nodes N draws more" if not note.startswith("drawing all") else ""),
+              file=sys.stderr)
     return 0
 
 
