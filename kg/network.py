@@ -10,7 +10,8 @@ the RDF subject to the object, keyed by their ``relation``:
     author, photo-by       Article → Person
 
 Projections: person–organization (through posts), person co-occurrence (weight = number of articles that
-mention both) and document–issuer. Every attribute is a str, int, float or bool, so graphs export as is.
+mention both) and document–issuer. ``structural`` is the entity graph without mentions and credits, which
+paths and rankings use by default. Every attribute is a str, int, float or bool, so graphs export as is.
 """
 
 from __future__ import annotations
@@ -140,6 +141,43 @@ def without(G: nx.Graph, relations: Iterable[str]) -> nx.Graph:
     return H
 
 
+MENTIONS = "mentions"  # Article → any entity the article names
+CREDITS = ("author", "photo-by")  # Article → the person of a byline or photo credit
+
+
+def structural(G: nx.Graph, with_mentions: bool = False, with_credits: bool = False) -> nx.Graph:
+    """``G`` for paths and rankings: by default without ``mentions`` and credit (``author``, ``photo-by``) edges.
+
+    An article naming two entities, or a photographer credited on a hundred articles, is not a tie between
+    them. A credit is not a mention either: with ``with_mentions`` alone, an article's mention of a person it
+    also credits is left out too. Nodes those edges alone connected (articles, credited persons) and articles
+    left without edges are dropped; the graph given is untouched, and returned as is when both are asked for.
+    """
+    if with_mentions and with_credits:
+        return G
+    keys = G.is_multigraph()
+    edges = list(G.edges(keys=True, data="relation") if keys else G.edges(data="relation"))
+    credited = {(e[0], e[1]) for e in edges if e[-1] in CREDITS}
+
+    def dropped(e: tuple) -> bool:
+        relation = e[-1]
+        if relation in CREDITS:
+            return not with_credits
+        if relation == MENTIONS:
+            return not with_mentions or (not with_credits and (e[0], e[1]) in credited)
+        return False
+
+    drop = [e[:-1] for e in edges if dropped(e)]
+    if not drop:
+        return G
+    H = G.copy()
+    H.remove_edges_from(drop)
+    touched = {n for e in drop for n in e[:2]}
+    H.remove_nodes_from([n for n, kind in H.nodes(data="type")
+                         if H.degree(n) == 0 and (n in touched or kind == "Article")])
+    return H
+
+
 def nodes_of_type(G: nx.Graph, kind: str) -> list[str]:
     """Nodes whose ``type`` is ``kind`` (case-insensitive), sorted."""
     want = kind.casefold()
@@ -178,11 +216,12 @@ def person_organization(G: nx.MultiDiGraph, former: bool = True) -> nx.Graph:
     return H
 
 
-def cooccurrence(G: nx.MultiDiGraph, min_weight: int = 1) -> nx.Graph:
+def cooccurrence(G: nx.MultiDiGraph, min_weight: int = 1, with_credits: bool = False) -> nx.Graph:
     """Person co-occurrence: an edge between two persons mentioned in the same article.
 
     Edge ``weight`` = number of articles mentioning both (edges below ``min_weight`` are left out); node
-    ``articles`` = number of articles mentioning the person.
+    ``articles`` = number of articles mentioning the person. A person an article credits (byline, photo) is
+    not counted as mentioned by it, unless ``with_credits``: a reporter is not a co-actor of all they cover.
     """
     import networkx as nx
 
@@ -191,7 +230,12 @@ def cooccurrence(G: nx.MultiDiGraph, min_weight: int = 1) -> nx.Graph:
     seen: Counter[str] = Counter()
     pairs: Counter[tuple[str, str]] = Counter()
     for art in nodes_of_type(G, "Article"):
-        named = sorted({p for p in G.successors(art) if p in persons})
+        if with_credits:
+            named = sorted({p for p in G.successors(art) if p in persons})
+        else:
+            out = [(p, r) for _, p, r in G.out_edges(art, data="relation")]
+            credited = {p for p, r in out if r in CREDITS}
+            named = sorted({p for p, r in out if r == MENTIONS and p in persons} - credited)
         seen.update(named)
         pairs.update(combinations(named, 2))
     for person in sorted(persons):

@@ -19,10 +19,35 @@ if TYPE_CHECKING:
 PROJECTIONS = ("entity", "person-org", "cooccurrence", "document-issuer")  # = kg.network.PROJECTIONS (no rdflib here)
 
 
-def _graph(args: argparse.Namespace) -> nx.Graph:
-    from kg.network import entity_graph, project, without
+def _entity(args: argparse.Namespace) -> nx.MultiDiGraph:
+    from kg.network import entity_graph, without
 
-    return project(without(entity_graph(args.graph), args.exclude or ()), getattr(args, "projection", "entity"))
+    return without(entity_graph(args.graph), args.exclude or ())
+
+
+def _view(args: argparse.Namespace, G: nx.MultiDiGraph) -> nx.Graph:
+    """The entity graph without mentions and credits unless the verb's --with-mentions/--with-credits ask."""
+    from kg.network import structural
+
+    if not hasattr(args, "with_mentions"):
+        return G
+    return structural(G, with_mentions=args.with_mentions, with_credits=args.with_credits)
+
+
+def _graph(args: argparse.Namespace) -> nx.Graph:
+    from kg.network import cooccurrence, project
+
+    projection = getattr(args, "projection", "entity")
+    G = _entity(args)
+    if projection == "cooccurrence":
+        return cooccurrence(G, with_credits=getattr(args, "with_credits", False))
+    return project(_view(args, G) if projection == "entity" else G, projection)
+
+
+def _left_out(args: argparse.Namespace) -> str:
+    missing = [flag for flag, on in (("--with-mentions", args.with_mentions), ("--with-credits", args.with_credits))
+               if not on]
+    return f" (article mentions and credits left out: {' / '.join(missing)} to go through them)" if missing else ""
 
 
 def _fail(verb: str, exc: BaseException) -> int:
@@ -51,16 +76,20 @@ def _path(args: argparse.Namespace) -> int:
     from kg.network_lookup import PATH_EXCLUDED, NameIndex, NameNotResolved, NoPath, find_path, render_path
 
     try:
-        G = _graph(args)
-        index = NameIndex(G)
+        full = _entity(args)
+        index = NameIndex(full)  # names resolve on every entity, also those only mentions or credits reach
         source, target = index.resolve(args.source), index.resolve(args.target)
     except (OSError, ValueError, SyntaxError, NameNotResolved) as exc:
         return _fail("path", exc)
+    G = _view(args, full)
     exclude = () if args.via_roles else PATH_EXCLUDED
     try:
+        if source not in G or target not in G:
+            raise NoPath(f"no path between {full.nodes[source].get('label', source)!r} and "
+                         f"{full.nodes[target].get('label', target)!r}")
         steps = find_path(G, source, target, exclude=exclude)
     except NoPath as exc:
-        print(f"kg path: {exc}", file=sys.stderr)
+        print(f"kg path: {exc}{_left_out(args)}", file=sys.stderr)
         return 1
     print(render_path(G, source, steps))
     print(f"({len(steps)} hops)")
@@ -84,10 +113,10 @@ def _ego(args: argparse.Namespace) -> int:
             print(f"  {d['distance']}  {d['type']:<12} {d['label']}")
     if args.output:
         try:
-            write(sub, args.output, title=f"{G.nodes[center]['label']} — {args.depth} hops")
+            note = write(sub, args.output, title=f"{G.nodes[center]['label']} — {args.depth} hops")
         except ValueError as exc:
             return _fail("ego", exc)
-        print(f"wrote {args.output}", file=sys.stderr)
+        print(f"wrote {args.output}" + (f": {note}" if note else ""), file=sys.stderr)
     return 0
 
 
@@ -120,10 +149,13 @@ def _export(args: argparse.Namespace) -> int:
         G = _graph(args)
         if args.around:
             G = ego(G, resolve(G, args.around), args.depth)
-        write(G, args.output, max_nodes=args.max_nodes)
+        note = write(G, args.output, max_nodes=args.max_nodes)
     except (OSError, ValueError, SyntaxError, NameNotResolved) as exc:
         return _fail("export", exc)
     print(f"wrote {args.output} ({G.number_of_nodes()} nodes, {G.number_of_edges()} edges)", file=sys.stderr)
+    if note:
+        print(f"kg export: {note}" + ("; --max-nodes N draws more" if not note.startswith("drawing all") else ""),
+              file=sys.stderr)
     return 0
 
 
@@ -136,6 +168,13 @@ def _common(p: argparse.ArgumentParser, projection: bool = True) -> None:
                    help="leave out edges of this relation (mentions, role …); repeatable")
 
 
+def _structural(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--with-mentions", action="store_true",
+                   help="entity graph: also use article mentions (article → entity); left out by default")
+    p.add_argument("--with-credits", action="store_true",
+                   help="also use byline and photo credits (author, photo-by); left out by default")
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     """Add the network verbs to the ``kg`` command."""
     c = sub.add_parser("centrality", help="rank entities by degree, betweenness, PageRank or eigenvector centrality")
@@ -146,6 +185,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     c.add_argument("--sample", type=int, metavar="K", help="betweenness from K sampled sources (default: exact up "
                    f"to {EXACT_BETWEENNESS_MAX_NODES} nodes, {BETWEENNESS_SAMPLES} samples above)")
     c.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    _structural(c)
     c.set_defaults(func=_centrality)
 
     p = sub.add_parser("path", help="how two entities (names or IRIs) are connected")
@@ -153,6 +193,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("source")
     p.add_argument("target")
     p.add_argument("--via-roles", action="store_true", help="also go through shared roles (Chủ tịch …)")
+    _structural(p)
     p.set_defaults(func=_path, projection="entity")
 
     e = sub.add_parser("ego", help="the entities within --depth hops of one entity")

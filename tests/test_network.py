@@ -545,7 +545,7 @@ def test_cli_centrality_table_csv_json(graph_file: Path, capsys: pytest.CaptureF
     assert [c.strip() for c in out[0].split(" | ")] == ["rank", "label", "type", "degree", "degree", "iri"]
     assert out[2].startswith("1    | Phạm Quang Hòa") and out[-1] == "(2 rows)"
     assert main(["centrality", str(graph_file), "--measure", "degree", "--type", "Person", "--top", "2",
-                 "--format", "json"]) == 0
+                 "--format", "json", "--with-mentions"]) == 0
     rows = json.loads(capsys.readouterr().out)
     # An: 2 posts, 1 event, 2 articles = 5; Hòa: 2 posts, 1 event, 2 articles = 5 → tie broken by label
     assert [(r["label"], r["degree"]) for r in rows] == [("Phạm Quang Hòa", "5"), ("Trần Văn An", "5")]
