@@ -151,6 +151,14 @@ class Knowledge:
     time_openers: frozenset[str] = frozenset()  # "Sáng", "Ngày": open a sentence before a date, else a name syllable
     prepositions: frozenset[str] = frozenset()  # "về", "của": never the last word of an organization name
     plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
+    # events (kg/extract/events.py): words as written, longest first, for the event grammar's alternations
+    event_heads: tuple[str, ...] = ()  # "Hội nghị", "Lễ kỷ niệm": open an event's name
+    event_name_ends: tuple[str, ...] = ()  # "đã", "tại", "khai mạc": an event's name has ended
+    event_name_non_starts: tuple[str, ...] = ()  # "thảo luận", "này": never right after an event's head
+    facility_heads: tuple[str, ...] = ()  # "Trung tâm" (Hội nghị Quốc gia): a place, not an event
+    speech_verbs: tuple[str, ...] = ()  # "phát biểu": persons with a post in the sentence speak at the event
+    chair_verbs: tuple[str, ...] = ()  # "chủ trì": … chair it
+    day_parts: tuple[str, ...] = ()  # "sáng", "ngày": before an event's date
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
@@ -288,6 +296,12 @@ def _words(g: Graph, cls: URIRef) -> frozenset[str]:
     return frozenset(fold(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel))
 
 
+def _as_written(g: Graph, cls: URIRef) -> tuple[str, ...]:
+    """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations."""
+    labels = {clean(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel)}
+    return tuple(sorted(labels, key=lambda w: (-len(w), w)))
+
+
 def _subjects(g: Graph, cls: URIRef) -> list[URIRef]:
     return sorted(s for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef))
 
@@ -390,6 +404,10 @@ def load(directory: Path | None = None) -> Knowledge:
     k.place_qualifiers = _words(g, KG.PlaceQualifier)
     k.agency_heads = _words(g, KG.AgencyHead)
     k.sentence_openers = _words(g, KG.SentenceOpener)
+    k.event_heads, k.event_name_ends = _as_written(g, KG.EventHead), _as_written(g, KG.EventNameEnd)
+    k.event_name_non_starts, k.facility_heads = _as_written(g, KG.EventNameNonStart), _as_written(g, KG.FacilityHead)
+    k.speech_verbs, k.chair_verbs = _as_written(g, KG.SpeechVerb), _as_written(g, KG.ChairVerb)
+    k.day_parts = _as_written(g, KG.DayPart)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

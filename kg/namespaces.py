@@ -12,17 +12,18 @@ from rdflib import RDFS, SKOS, XSD, Namespace
 from rdflib.namespace import ORG, PROV, SDO, ClosedNamespace
 
 KG_TERMS = (
-    "Abbreviation", "AdministrativeLevel", "AgencyHead", "City", "ClauseWord", "Country", "Degree",
-    "DocumentType", "DocumentTypes", "Evidence", "FamilyName", "FormerMarker", "HoldsMarker", "Honorific",
-    "Honour", "IssuerCode", "KnownBody", "MiddleName", "NameParticle", "NewMarker", "NewsAgency",
-    "ObjectPreposition", "OrganizationKind", "OrganizationKinds", "OrganizationWord", "OrganizationWords",
-    "Place", "PlaceKind", "PlaceQualifier", "PluralMarker", "Preposition", "Province", "Rank", "ReportingVerb",
-    "Role", "Roles", "SentenceOpener", "StopWord", "StopWords", "Territory", "TimeOpener", "TitleForm",
+    "Abbreviation", "AdministrativeLevel", "AgencyHead", "ChairVerb", "City", "ClauseWord", "Country",
+    "DayPart", "Degree", "DocumentType", "DocumentTypes", "EventHead", "EventNameEnd", "EventNameNonStart",
+    "Evidence", "FacilityHead", "FamilyName", "FormerMarker", "HoldsMarker", "Honorific", "Honour",
+    "IssuerCode", "KnownBody", "MiddleName", "NameParticle", "NewMarker", "NewsAgency", "ObjectPreposition",
+    "OrganizationKind", "OrganizationKinds", "OrganizationWord", "OrganizationWords", "Place", "PlaceKind",
+    "PlaceQualifier", "PluralMarker", "Preposition", "Province", "Rank", "ReportingVerb", "Role", "Roles",
+    "SentenceOpener", "SpeechVerb", "StopWord", "StopWords", "Territory", "TimeOpener", "TitleForm",
     "TitleForms", "administrativeLevel", "boardOfNextBody", "chaired", "confidence", "end", "expansion", "form",
     "heldFormerly", "homeCountry", "impliedOrganization", "inArticle", "issuerKind", "kind",
     "officialHonorific", "ordinal", "organizationHead", "organizationLabel", "partyBody", "partyRole",
     "placeKind", "postedAbroad", "quote", "requiresOrganization", "role", "rule", "sentence", "short",
-    "spokeAt", "start", "symbolCode", "symbolIssuerKind", "symbolPattern", "takesPlace", "term"
+    "spokeAt", "start", "symbolCode", "symbolIssuerKind", "symbolPattern", "takesPlace", "term",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))
