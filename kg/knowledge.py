@@ -159,6 +159,8 @@ class Knowledge:
     speech_verbs: tuple[str, ...] = ()  # "phát biểu": persons with a post in the sentence speak at the event
     chair_verbs: tuple[str, ...] = ()  # "chủ trì": … chair it
     day_parts: tuple[str, ...] = ()  # "sáng", "ngày": before an event's date
+    credit_heads: tuple[str, ...] = ()  # "Ảnh", "Bài và ảnh": before a credit's colon
+    source_prefixes: tuple[str, ...] = ()  # "Theo", "Nguồn": before a closing byline, not part of the name
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
@@ -408,6 +410,7 @@ def load(directory: Path | None = None) -> Knowledge:
     k.event_name_non_starts, k.facility_heads = _as_written(g, KG.EventNameNonStart), _as_written(g, KG.FacilityHead)
     k.speech_verbs, k.chair_verbs = _as_written(g, KG.SpeechVerb), _as_written(g, KG.ChairVerb)
     k.day_parts = _as_written(g, KG.DayPart)
+    k.credit_heads, k.source_prefixes = _as_written(g, KG.CreditHead), _as_written(g, KG.SourcePrefix)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

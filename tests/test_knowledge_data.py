@@ -31,3 +31,12 @@ def test_a_new_event_head_is_a_data_edit(tmp_path: Path) -> None:
     (event,) = extractor(Article(id="t", text=SENTENCE)).events
     assert event.label == "Lễ phát động phong trào thi đua yêu nước năm 2025"
     assert (event.date, event.place) == ("2025-03-05", "tỉnh Nam Định")
+
+
+def test_a_new_credit_head_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Chủ tịch UBND tỉnh Nam Định Trần Văn Bình cho biết như vậy. Đồ họa: Minh Anh - TTXVN\nTin mới nhất."
+    assert not any(c.person == "Minh Anh" for c in Extractor()(Article(id="t", text=text)).credits)
+    extractor = _with(tmp_path, '<https://w3id.org/kg-vn/word/cr-head-do-hoa> a kg:CreditHead ; '
+                                'skos:prefLabel "Đồ họa"@vi .\n')
+    credits = extractor(Article(id="t", text=text)).credits
+    assert [(c.person, c.agency, c.kind) for c in credits if c.person == "Minh Anh"] == [("Minh Anh", "TTXVN", "photo")]
