@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+from importlib import resources
 from pathlib import Path
 from typing import Generic, TypeVar
 
@@ -150,6 +151,16 @@ class Knowledge:
     time_openers: frozenset[str] = frozenset()  # "Sáng", "Ngày": open a sentence before a date, else a name syllable
     prepositions: frozenset[str] = frozenset()  # "về", "của": never the last word of an organization name
     plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
+    # events (kg/extract/events.py): words as written, longest first, for the event grammar's alternations
+    event_heads: tuple[str, ...] = ()  # "Hội nghị", "Lễ kỷ niệm": open an event's name
+    event_name_ends: tuple[str, ...] = ()  # "đã", "tại", "khai mạc": an event's name has ended
+    event_name_non_starts: tuple[str, ...] = ()  # "thảo luận", "này": never right after an event's head
+    facility_heads: tuple[str, ...] = ()  # "Trung tâm" (Hội nghị Quốc gia): a place, not an event
+    speech_verbs: tuple[str, ...] = ()  # "phát biểu": persons with a post in the sentence speak at the event
+    chair_verbs: tuple[str, ...] = ()  # "chủ trì": … chair it
+    day_parts: tuple[str, ...] = ()  # "sáng", "ngày": before an event's date
+    credit_heads: tuple[str, ...] = ()  # "Ảnh", "Bài và ảnh": before a credit's colon
+    source_prefixes: tuple[str, ...] = ()  # "Theo", "Nguồn": before a closing byline, not part of the name
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
@@ -182,12 +193,67 @@ class Knowledge:
         return tuple(sorted(shorts))
 
 
+class KnowledgeError(ValueError):
+    """The knowledge base cannot be used: missing, empty, unparsable or with duplicate concepts (names the file)."""
+
+
+# Classes every usable knowledge base has members of: without them extraction silently finds nothing.
+REQUIRED_CLASSES = ("Role", "OrganizationKind", "KnownBody", "Place", "DocumentType", "FamilyName", "StopWord")
+
+
 def ontology_dir() -> Path:
-    """``ontology/`` of the source tree (or ``$KG_ONTOLOGY``): the one place domain knowledge lives."""
+    """The ontology folder: ``$KG_ONTOLOGY``, else the copy shipped in the package (``kg/ontology`` in a wheel),
+    else ``ontology/`` of the source checkout (editable installs). The one place domain knowledge lives."""
     env = os.environ.get("KG_ONTOLOGY")
     if env:
         return Path(env)
-    return Path(__file__).resolve().parent.parent / "ontology"
+    shipped = Path(str(resources.files("kg") / "ontology"))
+    if shipped.is_dir():
+        return shipped
+    checkout = Path(__file__).resolve().parent.parent / "ontology"
+    if checkout.is_dir():
+        return checkout
+    raise KnowledgeError(f"no ontology folder: neither {shipped} (installed package) nor {checkout} (checkout) "
+                         "exists; reinstall kg or set KG_ONTOLOGY")
+
+
+def _read_knowledge(directory: Path) -> Graph:
+    """Every ``*.ttl`` of ``directory`` in one graph, refusing what would make extraction silently wrong:
+    no files, a file that does not parse, a concept defined in two files, two concepts of one class with the
+    same label, a required class with no members."""
+    paths = sorted(directory.glob("*.ttl"))
+    if not paths:
+        raise KnowledgeError(f"{directory}: no knowledge files (*.ttl); reinstall kg or set KG_ONTOLOGY")
+    g = Graph()
+    defined_in: dict[URIRef, str] = {}
+    labels: dict[tuple[URIRef, str], tuple[str, URIRef]] = {}
+    for path in paths:
+        part = Graph()
+        try:
+            part.parse(path, format="turtle")
+        except Exception as exc:  # rdflib raises several types; all mean the same to the user
+            raise KnowledgeError(f"{path}: not valid Turtle: {exc}") from exc
+        for s in sorted(set(part.subjects(RDF.type, SKOS.Concept))):
+            if not isinstance(s, URIRef):
+                continue
+            if s in defined_in:
+                raise KnowledgeError(f"{path}: concept {s} is already defined in {defined_in[s]}")
+            defined_in[s] = path.name
+            for cls in part.objects(s, RDF.type):
+                if cls == SKOS.Concept or not isinstance(cls, URIRef):
+                    continue
+                for label in _vi_labels(part, s, SKOS.prefLabel):
+                    key = (cls, fold(label))
+                    if key in labels and labels[key][1] != s:
+                        other_file, other = labels[key]
+                        raise KnowledgeError(f"{path}: {s} and {other} ({other_file}) are both {cls} "
+                                             f"labelled {label!r}")
+                    labels[key] = (path.name, s)
+        g += part
+    for name in REQUIRED_CLASSES:
+        if next(g.subjects(RDF.type, KG[name]), None) is None:
+            raise KnowledgeError(f"{directory}: no kg:{name} concepts; the knowledge files are incomplete")
+    return g
 
 
 def _vi_labels(g: Graph, s: URIRef, *props: URIRef) -> list[str]:
@@ -232,6 +298,12 @@ def _words(g: Graph, cls: URIRef) -> frozenset[str]:
     return frozenset(fold(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel))
 
 
+def _as_written(g: Graph, cls: URIRef) -> tuple[str, ...]:
+    """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations."""
+    labels = {clean(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel)}
+    return tuple(sorted(labels, key=lambda w: (-len(w), w)))
+
+
 def _subjects(g: Graph, cls: URIRef) -> list[URIRef]:
     return sorted(s for s in g.subjects(RDF.type, cls) if isinstance(s, URIRef))
 
@@ -249,10 +321,7 @@ def _lower_bigrams(labels: Iterable[str]) -> set[tuple[str, str]]:
 
 def load(directory: Path | None = None) -> Knowledge:
     """Read every ``*.ttl`` of the ontology folder into lookup tables."""
-    directory = directory or ontology_dir()
-    g = Graph()
-    for path in sorted(directory.glob("*.ttl")):
-        g.parse(path, format="turtle")
+    g = _read_knowledge(directory or ontology_dir())
     k = Knowledge(graph=g)
     abbreviated: list[tuple[PhraseIndex, str, object]] = []  # phrases also written with abbreviations
 
@@ -337,6 +406,11 @@ def load(directory: Path | None = None) -> Knowledge:
     k.place_qualifiers = _words(g, KG.PlaceQualifier)
     k.agency_heads = _words(g, KG.AgencyHead)
     k.sentence_openers = _words(g, KG.SentenceOpener)
+    k.event_heads, k.event_name_ends = _as_written(g, KG.EventHead), _as_written(g, KG.EventNameEnd)
+    k.event_name_non_starts, k.facility_heads = _as_written(g, KG.EventNameNonStart), _as_written(g, KG.FacilityHead)
+    k.speech_verbs, k.chair_verbs = _as_written(g, KG.SpeechVerb), _as_written(g, KG.ChairVerb)
+    k.day_parts = _as_written(g, KG.DayPart)
+    k.credit_heads, k.source_prefixes = _as_written(g, KG.CreditHead), _as_written(g, KG.SourcePrefix)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

@@ -1,16 +1,33 @@
 """The vocabularies kg writes (W3C ORG, schema.org, ELI, PROV-O, SKOS) and its own ``kg:`` namespace.
 
-Kept apart from extraction and serialization so that reading or querying a graph needs only this module.
+Kept apart from extraction and serialization so that reading or querying a graph needs only this module. The
+namespaces are closed: ORG, schema.org and PROV-O are rdflib's own, and ``KG`` holds exactly the terms
+``ontology/kg.ttl`` declares (tests/test_namespaces.py keeps the two equal), so a misspelt term fails where it
+is written instead of minting an undeclared IRI.
 """
 
 from __future__ import annotations
 
 from rdflib import RDFS, SKOS, XSD, Namespace
-from rdflib.namespace import PROV
+from rdflib.namespace import ORG, PROV, SDO, ClosedNamespace
 
-KG = Namespace("https://w3id.org/kg-vn/ns#")
-ORG = Namespace("http://www.w3.org/ns/org#")
-SCHEMA = Namespace("https://schema.org/")
+KG_TERMS = (
+    "Abbreviation", "AdministrativeLevel", "AgencyHead", "ChairVerb", "City", "ClauseWord", "Country",
+    "CreditHead", "DayPart", "Degree", "DocumentType", "DocumentTypes", "EventHead", "EventNameEnd",
+    "EventNameNonStart", "Evidence", "FacilityHead", "FamilyName", "FormerMarker", "HoldsMarker", "Honorific",
+    "Honour", "IssuerCode", "KnownBody", "MiddleName", "NameParticle", "NewMarker", "NewsAgency",
+    "ObjectPreposition", "OrganizationKind", "OrganizationKinds", "OrganizationWord", "OrganizationWords",
+    "Place", "PlaceKind", "PlaceQualifier", "PluralMarker", "Preposition", "Province", "Rank", "ReportingVerb",
+    "Role", "Roles", "SentenceOpener", "SourcePrefix", "SpeechVerb", "StopWord", "StopWords", "Territory",
+    "TimeOpener", "TitleForm", "TitleForms", "administrativeLevel", "boardOfNextBody", "chaired", "confidence",
+    "end", "expansion", "form", "heldFormerly", "homeCountry", "impliedOrganization", "inArticle", "issuerKind",
+    "kind", "officialHonorific", "ordinal", "organizationHead", "organizationLabel", "partyBody", "partyRole",
+    "placeKind", "postedAbroad", "quote", "requiresOrganization", "role", "rule", "sentence", "short",
+    "spokeAt", "start", "symbolCode", "symbolIssuerKind", "symbolPattern", "takesPlace", "term",
+)
+
+KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))
+SCHEMA = SDO
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
 PREFIXES = {"kg": KG, "org": ORG, "schema": SCHEMA, "eli": ELI, "prov": PROV, "skos": SKOS, "rdfs": RDFS,

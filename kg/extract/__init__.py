@@ -14,7 +14,7 @@ from spacy.language import Language
 from kg.corpus import Article, body_start
 from kg.extract.credits import CreditExtractor
 from kg.extract.documents import DocumentExtractor, merge_documents
-from kg.extract.events import attach_participants, extract_events
+from kg.extract.events import EventExtractor
 from kg.extract.people import PeopleExtractor
 from kg.extract.tokens import sentences
 from kg.facts import ArticleFacts, Document, Evidence, Post
@@ -32,6 +32,7 @@ class Extractor:
         self.people = PeopleExtractor(self.knowledge)
         self.documents = DocumentExtractor(self.knowledge, self.people)
         self.credits = CreditExtractor(self.knowledge)
+        self.events = EventExtractor(self.knowledge)
 
     def __call__(self, article: Article) -> ArticleFacts:
         text, offsets = nfc_with_offsets(article.text)
@@ -48,9 +49,9 @@ class Extractor:
             posts = self.people.extract(s, article.id)
             facts.posts.extend(posts)
             docs.extend(self.documents.extract(s, text, article.id))
-            facts.events.extend(extract_events(s, text, article.id, posts))
+            facts.events.extend(self.events.extract(s, text, article.id, posts))
         facts.posts = self.people.complete_from_context(facts.posts, sents)
-        facts.events = attach_participants(facts.events, sents, facts.posts, text)
+        facts.events = self.events.attach_participants(facts.events, sents, facts.posts, text)
         facts.documents = merge_documents(self.documents.complete_from_next_sentence(docs, sents, text, article.id))
         facts.credits = self.credits.extract(text, start, article.id)
         if offsets is not None:

@@ -14,16 +14,24 @@ import re
 from kg.facts import Credit, Evidence
 from kg.knowledge import Knowledge, phrase_key
 
-PHOTO = re.compile(r"(?<![\w])(?:(?:Bài|Tin)\s*(?:,|và)\s*ảnh|Ảnh|Ảnh minh họa|Clip|Video|Nguồn ảnh)\s*:\s*")
 VOWELS = set("AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ")
 TAIL = re.compile(r"(?:[.!?…”\")]\s*|\n)([^\n.!?…]{2,60}?)\s*$")
 CHUNK = re.compile(r"[^\s/()\-–—,:;]+|[/()\-–—,:;]")  # credits split on spaces and separators only: "L.T.Thắng"
 SEPARATORS = frozenset({"-", "–", "—", "/", "(", ")", ","})
 
 
+def _loose(phrase: str) -> str:
+    """A phrase as a regex that also matches it with its spaces missing ("Bàivàảnh", "Tin,ảnh" in crawls)."""
+    return r"\s*".join(re.escape(w) for w in re.findall(r"[^\s,]+|,", phrase))
+
+
 class CreditExtractor:
+    """Credits after a credit head (data: kg:CreditHead) and closing bylines."""
+
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
+        self.photo = re.compile(rf"(?<![\w])(?:{'|'.join(_loose(h) for h in knowledge.credit_heads)})\s*:\s*")
+        self.source = re.compile(rf"^(?:{'|'.join(re.escape(w) for w in knowledge.source_prefixes)})\s+")
 
     def _agency(self, words: list[str], i: int) -> tuple[int, str] | None:
         m = self.k.agencies.match([w.casefold() for w in words], i)
@@ -93,16 +101,16 @@ class CreditExtractor:
 
     def extract(self, text: str, body_start: int, article: str) -> list[Credit]:
         credits: list[Credit] = []
-        for m in PHOTO.finditer(text, body_start):
+        for m in self.photo.finditer(text, body_start):
             parsed = self.parse(text[m.end() :], open_end=True)
             if parsed:
                 person, agency, used = parsed
                 ev = Evidence(article, m.start(), m.end() + used, "credits.photo", 0.9)
                 credits.append(Credit(person, agency, "photo", ev))
         tail = TAIL.search(text, body_start)
-        if tail and not PHOTO.search(tail.group(1)):
+        if tail and not self.photo.search(tail.group(1)):
             start = tail.start(1)
-            body = re.sub(r"^(?:Theo|Nguồn)\s+", "", tail.group(1).strip(" -–"))
+            body = self.source.sub("", tail.group(1).strip(" -–"))
             start += tail.group(1).index(body) if body in tail.group(1) else 0
             parsed = self.parse(body, open_end=False)
             if parsed and parsed[2] >= len(body.rstrip()) - 1:

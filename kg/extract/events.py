@@ -15,93 +15,102 @@ from dataclasses import replace
 from kg.extract.documents import DATE_RE, NUMBER, date_of, iso_date
 from kg.extract.tokens import Sentence
 from kg.facts import Event, Evidence, Post
+from kg.knowledge import Knowledge
 from kg.text import clean
 
-HEADS = (r"Hội nghị|Đại hội|Kỳ họp|Phiên họp|Hội thảo|Diễn đàn|Hội đàm|Lễ kỷ niệm|Lễ khai mạc|Lễ bế mạc|Lễ ra mắt"
-         r"|Lễ công bố|Lễ trao")
-STOP = (r"đã|đang|sẽ|diễn ra|được|là|với|và|của|tại|vào|ngày|do|cho|khai mạc|bế mạc|long trọng|trọng thể|sau|trước"
-        r"|trong|từ|đến|kéo dài")
-FIRST = STOP + r"|dự kiến|thảo luận|quán triệt|thông qua|biểu quyết|tiến hành|họp|chính thức|lần này|này"
-EVENT = re.compile(
-    rf"(?<![\wĐđ])(?P<label>(?:{HEADS}) (?!(?:{FIRST})\b)[^\s,.;:()“”\"]+(?: [^\s,.;:()“”\"]+){{0,13}}?)"
-    r"(?P<ord>,? lần thứ (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
-    r"(?=\s?[,.;:()“”\"]|\s(?:" + STOP + r")\b|$)"
-)
 TERM = re.compile(r",? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4})")
-ORDINAL = re.compile(r"(?:\blần thứ|\bthứ|^(?:Đại hội|Hội nghị)(?: đại biểu toàn quốc)?) (?P<o>[IVXLC]+|\d+)\b")
-FACILITY = re.compile(r"(?:Trung tâm|Cung|Nhà|Hội trường)\s$")
-PLACE = re.compile(rf"\btại (?!(?:{HEADS})\b)"
-                   rf"(?P<place>(?:(?:thành phố|tỉnh|huyện|xã|phường|TP\.?)\s?)?[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
-                   rf"(?=\s*[,.;()“”]|\s(?:{STOP})\b|$)")
 RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
                    r"(\d{1,2})/(\d{1,2})/(\d{4})")
 DOC_BEFORE = re.compile(rf"{NUMBER}\s*[,(]?\s*$")
-SPEAKS = re.compile(r"phát biểu|cho biết|nhấn mạnh|khẳng định")
-CHAIRS = re.compile(r"chủ trì")
 
 
-def _participants(sent: str, s: Sentence, posts: list[Post]) -> set[tuple[str, str]]:
-    """(name, "speaker" | "chair") of the persons with a post in this sentence, by what the sentence says they do."""
-    names = {p.person.name for p in posts if s.start <= p.evidence.start < s.end}
-    roles = ["speaker"] * bool(SPEAKS.search(sent)) + ["chair"] * bool(CHAIRS.search(sent))
-    return {(name, role) for name in names for role in roles}
+def _any(words: tuple[str, ...]) -> str:
+    """A regex alternation of words from the knowledge base (longest first, escaped)."""
+    return "|".join(re.escape(w) for w in words)
 
 
-def _event_date(sent: str) -> str | None:
-    r = RANGE.search(sent)
-    if r:
-        return iso_date(r.group(1), r.group(2) or r.group(4), r.group(5))
-    for dm in re.finditer(rf"(?i:ngày|sáng|chiều|tối|trưa|đêm)\s+(?:ngày\s+)?{DATE_RE.pattern}", sent):
-        if not DOC_BEFORE.search(sent[: dm.start()]):  # "Quyết định số 1234-QĐ/TU ngày 5/9/2025" dates the document
-            return date_of(dm)
-    return None
+class EventExtractor:
+    """The event grammar, compiled once from the knowledge base's event words (``ontology/language.ttl``)."""
+
+    def __init__(self, k: Knowledge) -> None:
+        heads, stop = _any(k.event_heads), _any(k.event_name_ends)
+        first = _any(k.event_name_ends + k.event_name_non_starts)
+        self.event = re.compile(
+            rf"(?<![\wĐđ])(?P<label>(?:{heads}) (?!(?:{first})\b)[^\s,.;:()“”\"]+(?: [^\s,.;:()“”\"]+){{0,13}}?)"
+            r"(?P<ord>,? lần thứ (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
+            r"(?=\s?[,.;:()“”\"]|\s(?:" + stop + r")\b|$)"
+        )
+        self.ordinal = re.compile(r"(?:\blần thứ|\bthứ|^(?:Đại hội|Hội nghị)(?: đại biểu toàn quốc)?) "
+                                  r"(?P<o>[IVXLC]+|\d+)\b")
+        self.facility = re.compile(rf"(?:{_any(k.facility_heads)})\s$")
+        levels = r"(?:(?:thành phố|tỉnh|huyện|xã|phường|TP\.?)\s?)?"
+        self.place = re.compile(rf"\btại (?!(?:{heads})\b)(?P<place>{levels}[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
+                                rf"(?=\s*[,.;()“”]|\s(?:{stop})\b|$)")
+        self.speaks = re.compile(_any(k.speech_verbs))
+        self.chairs = re.compile(_any(k.chair_verbs))
+        self.dated = re.compile(rf"(?i:{_any(k.day_parts)})\s+(?:ngày\s+)?{DATE_RE.pattern}")
+        self.anaphor = re.compile(rf"(?<![\wĐđ])(?:{heads})(?=\s?[,.;:]|\s*$)")
+
+    def _participants(self, sent: str, s: Sentence, posts: list[Post]) -> set[tuple[str, str]]:
+        """(name, "speaker" | "chair") of the persons with a post in this sentence, by what it says they do."""
+        names = {p.person.name for p in posts if s.start <= p.evidence.start < s.end}
+        roles = ["speaker"] * bool(self.speaks.search(sent)) + ["chair"] * bool(self.chairs.search(sent))
+        return {(name, role) for name in names for role in roles}
 
 
-def extract_events(s: Sentence, text: str, article: str, posts: list[Post]) -> list[Event]:
-    sent = text[s.start : s.end]
-    out = []
-    for m in EVENT.finditer(sent):
-        if FACILITY.search(sent[: m.start()]):
-            continue  # "Trung tâm Hội nghị Quốc gia" is a place
-        label = clean(m.group("label") + (m.group("ord") or ""))
-        end = m.end()
-        tm = TERM.match(sent, end)
-        term = tm.group("term") if tm else None
-        if tm:
-            label, end = clean(label + tm.group()), tm.end()
-        if len(label.split()) < 3 or re.search(r"\d+[/\-][A-ZĐ]", label):
-            continue
-        ordinal = m.group("ordinal")
-        if not ordinal and (om := ORDINAL.search(label)):
-            ordinal = om.group("o")
-        pm = PLACE.search(sent)
-        participants = _participants(sent, s, posts)
-        ev = Evidence(article, s.start + m.start(), s.start + end, "events.named", 0.7, s.start, s.end)
-        out.append(Event(label, ev, ordinal, re.sub(r"\s*[-–]\s*", "-", term or "") or None,
-                         _event_date(sent), clean(pm.group("place")) if pm else None, tuple(sorted(participants))))
-    return out
+    def _event_date(self, sent: str) -> str | None:
+        r = RANGE.search(sent)
+        if r:
+            return iso_date(r.group(1), r.group(2) or r.group(4), r.group(5))
+        for dm in self.dated.finditer(sent):
+            if not DOC_BEFORE.search(sent[: dm.start()]):  # "Quyết định số 1234-QĐ/TU ngày 5/9/2025" dates the document
+                return date_of(dm)
+        return None
 
 
-ANAPHOR = re.compile(rf"(?<![\wĐđ])(?:{HEADS})(?=\s?[,.;:]|\s*$)")
-
-
-def attach_participants(events: list[Event], sents: list[Sentence], posts: list[Post], text: str) -> list[Event]:
-    """"Bí thư Tỉnh ủy X chủ trì Đại hội." — a bare head word in a later sentence refers to the last such event."""
-    out = list(events)
-    if not out or not posts:
-        return out
-    for s in sents:
+    def extract(self, s: Sentence, text: str, article: str, posts: list[Post]) -> list[Event]:
         sent = text[s.start : s.end]
-        if any(s.start <= e.evidence.start < s.end for e in out):
-            continue
-        m = ANAPHOR.search(sent)
-        if not m:
-            continue
-        prior = [i for i, e in enumerate(out) if e.evidence.end <= s.start and e.label.startswith(m.group())]
-        if not prior:
-            continue
-        add = _participants(sent, s, posts)
-        if add:
-            i = prior[-1]
-            out[i] = replace(out[i], participants=tuple(sorted(set(out[i].participants) | add)))
-    return out
+        out = []
+        for m in self.event.finditer(sent):
+            if self.facility.search(sent[: m.start()]):
+                continue  # "Trung tâm Hội nghị Quốc gia" is a place
+            label = clean(m.group("label") + (m.group("ord") or ""))
+            end = m.end()
+            tm = TERM.match(sent, end)
+            term = tm.group("term") if tm else None
+            if tm:
+                label, end = clean(label + tm.group()), tm.end()
+            if len(label.split()) < 3 or re.search(r"\d+[/\-][A-ZĐ]", label):
+                continue
+            ordinal = m.group("ordinal")
+            if not ordinal and (om := self.ordinal.search(label)):
+                ordinal = om.group("o")
+            pm = self.place.search(sent)
+            participants = self._participants(sent, s, posts)
+            ev = Evidence(article, s.start + m.start(), s.start + end, "events.named", 0.7, s.start, s.end)
+            out.append(Event(label, ev, ordinal, re.sub(r"\s*[-–]\s*", "-", term or "") or None, self._event_date(sent),
+                             clean(pm.group("place")) if pm else None, tuple(sorted(participants))))
+        return out
+
+
+    def attach_participants(self, events: list[Event], sents: list[Sentence], posts: list[Post],
+                            text: str) -> list[Event]:
+        """"Bí thư Tỉnh ủy X chủ trì Đại hội." — a bare head word in a later sentence refers to the last such event."""
+        out = list(events)
+        if not out or not posts:
+            return out
+        for s in sents:
+            sent = text[s.start : s.end]
+            if any(s.start <= e.evidence.start < s.end for e in out):
+                continue
+            m = self.anaphor.search(sent)
+            if not m:
+                continue
+            prior = [i for i, e in enumerate(out) if e.evidence.end <= s.start and e.label.startswith(m.group())]
+            if not prior:
+                continue
+            add = self._participants(sent, s, posts)
+            if add:
+                i = prior[-1]
+                out[i] = replace(out[i], participants=tuple(sorted(set(out[i].participants) | add)))
+        return out
