@@ -9,6 +9,7 @@ later sentence that names the event by its head word alone ("Bí thư Tỉnh ủ
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -90,18 +91,37 @@ def attach_participants(events: list[Event], sents: list[Sentence], posts: list[
     out = list(events)
     if not out or not posts:
         return out
+    # Linear, not events x sentences: evidence spans never change below and sentences come in text order,
+    # so events that end before a sentence are swept in once, and the last of them per head word is kept.
+    starts = sorted(e.evidence.start for e in out)
+    by_end = sorted(range(len(out)), key=lambda i: out[i].evidence.end)
+    post_at = sorted(((p.evidence.start, n) for n, p in enumerate(posts)))
+    post_starts = [a for a, _ in post_at]
+    ready = 0  # by_end[:ready] end before the current sentence
+    last: dict[str, int] = {}  # head word → highest index of a ready event whose label starts with it
     for s in sents:
+        while ready < len(by_end) and out[by_end[ready]].evidence.end <= s.start:
+            i = by_end[ready]
+            for head, j in last.items():
+                if i > j and out[i].label.startswith(head):
+                    last[head] = i
+            ready += 1
+        k = bisect.bisect_left(starts, s.start)
+        if k < len(starts) and starts[k] < s.end:
+            continue  # the sentence has an event of its own
         sent = text[s.start : s.end]
-        if any(s.start <= e.evidence.start < s.end for e in out):
-            continue
         m = ANAPHOR.search(sent)
         if not m:
             continue
-        prior = [i for i, e in enumerate(out) if e.evidence.end <= s.start and e.label.startswith(m.group())]
-        if not prior:
+        head = m.group()
+        if head not in last:
+            last[head] = max((i for i in by_end[:ready] if out[i].label.startswith(head)), default=-1)
+        i = last[head]
+        if i < 0:
             continue
-        add = _participants(sent, s, posts)
+        here = [posts[n] for _, n in post_at[bisect.bisect_left(post_starts, s.start):
+                                             bisect.bisect_left(post_starts, s.end)]]
+        add = _participants(sent, s, here)
         if add:
-            i = prior[-1]
             out[i] = replace(out[i], participants=tuple(sorted(set(out[i].participants) | add)))
     return out
