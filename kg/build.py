@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TextIO
 
-from kg.corpus import Article, InputProblem, read_articles
+from kg.corpus import MAX_ARTICLE_BYTES, Article, InputProblem, read_articles
 from kg.extract import Extractor, default_extractor
 from kg.facts import ArticleFacts
 from kg.resolve import IRIs, resolve_article
@@ -181,7 +181,8 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
 
     total = 0
     for path in map(Path, paths):
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        # regular files only: opening a FIFO would block for ever
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path] * path.is_file()
         for f in files:
             name = f.name.lower()
             try:
@@ -199,8 +200,12 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
 
 
 def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None, *, jobs: int | None = None,
-          progress: bool = False, shard_size: int | None = None, into: bool = False) -> Summary:
+          progress: bool = False, shard_size: int | None = None, into: bool = False,
+          max_article_bytes: int | None = MAX_ARTICLE_BYTES) -> Summary:
     """Build the graph of ``paths`` into ``out`` (format by extension, or a shard folder).
+
+    An article over ``max_article_bytes`` of text (None: no bound), or whose IRI another id already has, is
+    reported and skipped.
 
     ``into``: ``out`` is an existing kg output file; articles already in it with the same content are left
     as they are, changed ones replace their own block, new ones are appended. The file is swapped in whole.
@@ -213,17 +218,17 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
     summary = Summary()
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
     if into and (out.is_dir() or not out.suffix):
-        return _build_into_store(paths, out, base, jobs, summary, started, progress)
+        return _build_into_store(paths, out, base, jobs, summary, started, progress, max_article_bytes)
     fmt = "shards" if shard_size else writers.format_for(out)
     if fmt == "json-ld":  # JSON-LD is one document: built in memory (for small graphs)
-        return _build_jsonld(paths, out, base, summary, started)
+        return _build_jsonld(paths, out, base, summary, started, max_article_bytes)
 
     existing: dict[str, tuple[str, str]] = {}
     if into and out.exists():
         existing = {mid: (dig, text) for _header, mid, dig, text in writers.iter_blocks(out)}
 
     def items() -> Iterator[Item]:
-        for item in read_articles(paths):
+        for item in _read(paths, IRIs(base) if base else IRIs(), max_article_bytes):
             if isinstance(item, Article) and existing.get(marker_id(item.id), ("",))[0] == digest(item):
                 summary.skipped += 1
                 continue
@@ -256,6 +261,20 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
     return summary
 
 
+def _read(paths: list[str | Path], iris: IRIs, max_bytes: int | None) -> Iterator[Item]:
+    """``read_articles``, and an error for an article whose IRI an earlier id has: reported, never merged."""
+    seen: dict[str, tuple[str, str]] = {}
+    for item in read_articles(paths, max_bytes=max_bytes):
+        if isinstance(item, Article):
+            iri = iris.article(item.id)
+            first = seen.setdefault(iri, (item.id, item.origin if item.line is None else f"{item.origin}:{item.line}"))
+            if first[0] != item.id:  # the same id twice was already reported by read_articles
+                yield InputProblem(item.origin, item.line, f"id {item.id} has the same IRI {iri} as id {first[0]} "
+                                                           f"(at {first[1]}); skipped", item.id)
+                continue
+        yield item
+
+
 def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator[str]:
     """The rendered blocks, in order; problems and counts go to the summary."""
     for kind, value in done:
@@ -271,7 +290,7 @@ def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator
 
 
 def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None, jobs: int, summary: Summary,
-                      started: float, progress: bool) -> Summary:
+                      started: float, progress: bool, max_bytes: int | None) -> Summary:
     """Add articles to an Oxigraph store: unchanged ones skipped, changed ones replaced, one batch per transaction."""
     import pyoxigraph as ox
 
@@ -283,7 +302,7 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     known = kgstore.digests(db)
 
     def items() -> Iterator[Item]:
-        for item in read_articles(paths):
+        for item in _read(paths, iris, max_bytes):
             if isinstance(item, Article) and known.get(iris.article(item.id)) == digest(item):
                 summary.skipped += 1
                 continue
@@ -306,11 +325,12 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     return summary
 
 
-def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary: Summary, started: float) -> Summary:
+def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary: Summary, started: float,
+                  max_bytes: int | None) -> Summary:
     from kg import rdf
 
     def facts() -> Iterator[ArticleFacts]:
-        for item in read_articles(paths):
+        for item in _read(paths, IRIs(base) if base else IRIs(), max_bytes):
             if isinstance(item, InputProblem):
                 summary.problems.append(item)
                 continue

@@ -6,6 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
+from kg.corpus import MAX_ARTICLE_BYTES  # stdlib only: cheap to import
+
 
 def _build(args: argparse.Namespace) -> int:
     from kg.build import build
@@ -16,16 +18,26 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     progress = not args.quiet and sys.stderr.isatty()
     try:
+        if args.base is not None:
+            from kg.resolve import check_base
+
+            check_base(args.base)  # before anything is read or written
+        if args.max_article_size <= 0:
+            raise ValueError(f"--max-article-size must be a positive number of bytes, not {args.max_article_size}")
         summary = build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
-                        shard_size=args.shard_size, into=bool(args.into))
-    except (ValueError, OSError) as exc:
+                        shard_size=args.shard_size, into=bool(args.into), max_article_bytes=args.max_article_size)
+    except OSError as exc:  # name the file: a full disk (ENOSPC) says nothing of which one
+        where = f"cannot write {target}" if exc.filename is None else exc.filename
+        print(f"kg build: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return 2
+    except ValueError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
     for line in summary.lines():
         print(line, file=sys.stderr)
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
     print(f"wrote {target} in {summary.seconds:.1f} s ({rate:.0f} articles/s)", file=sys.stderr)
-    return 1 if summary.failures else 0
+    return 1 if summary.problems else 0  # anything reported, warnings too, is bad input (README "Use")
 
 
 def _load(args: argparse.Namespace) -> int:
@@ -82,6 +94,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--shard-size", type=int, help="write gzipped N-Triples shards of N articles into the -o folder")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
+    b.add_argument("--max-article-size", type=int, metavar="BYTES", default=MAX_ARTICLE_BYTES,
+                   help=f"skip (and report) an article whose text is larger (default {MAX_ARTICLE_BYTES}: 1 MB)")
     b.set_defaults(func=_build)
     ld = sub.add_parser("load", help="load graphs into an embedded persistent store for fast SPARQL")
     ld.add_argument("graphs", nargs="+", type=Path, help="graph files or shard folders written by kg build")

@@ -12,6 +12,7 @@ import gzip
 import json
 import os
 import re
+import stat
 import zlib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ from pathlib import Path
 
 __all__ = [
     "LEGACY_ENCODING_MESSAGE",
+    "MAX_ARTICLE_BYTES",
     "SUPPORTED_SUFFIXES",
     "Article",
     "InputProblem",
@@ -29,6 +31,9 @@ __all__ = [
 
 SUPPORTED_SUFFIXES = (".txt", ".jsonl", ".jsonl.gz")
 LEGACY_ENCODING_MESSAGE = "looks like legacy Vietnamese encoding (VNI/TCVN3); convert to UTF-8 first"
+# Articles with more text than this (UTF-8 bytes) are skipped and reported: one monster record (a whole site
+# dumped into one line) must not hold up the ordered pipeline. Real news articles are far below it.
+MAX_ARTICLE_BYTES = 1_000_000
 
 _BOM = b"\xef\xbb\xbf"
 _ASCII_BYTES = bytes(range(128))
@@ -103,22 +108,33 @@ def looks_like_legacy_encoding(text: str) -> bool:
     return suspicious >= 4 and suspicious > genuine and suspicious * 50 >= len(text)
 
 
-def read_articles(paths: Iterable[str | Path] | str | Path) -> Iterator[Article | InputProblem]:
+def read_articles(paths: Iterable[str | Path] | str | Path, *,
+                  max_bytes: int | None = MAX_ARTICLE_BYTES) -> Iterator[Article | InputProblem]:
     """Yield the articles in ``paths`` (files or folders), with every input problem as an InputProblem.
 
     Folders are searched recursively in sorted path order (hidden entries and other file types are
-    ignored). Files are streamed, so memory stays bounded by the largest single article. Warnings about an
-    article are yielded just before it. Ids must be unique across the whole run.
+    ignored; FIFOs, sockets and devices are reported, never opened). Files are streamed, so memory stays
+    bounded by the largest single article. Warnings about an article are yielded just before it. An article
+    with more than ``max_bytes`` of UTF-8 text (None: no bound) is skipped with an error. Ids must be unique
+    across the whole run: the first record of an id wins, a later one is an error naming both places.
+    Problems name paths as the user gave them (not resolved).
     """
     if isinstance(paths, (str, Path)):
         paths = [paths]
     seen: dict[str, str] = {}
     for p in paths:
-        for item in _expand(Path(p)):
+        for item in _expand(os.fspath(p)):
             if isinstance(item, InputProblem):
                 yield item
                 continue
             for problems, article in _read_file(item):
+                if article is not None and max_bytes is not None and len(article.text) * 4 > max_bytes:
+                    size = len(article.text.encode("utf-8"))
+                    if size > max_bytes:
+                        problems.append(InputProblem(article.origin, article.line, f"article text is {size:,} "
+                                                     f"bytes, over the bound of {max_bytes:,} (--max-article-size);"
+                                                     " skipped", article.id))
+                        article = None
                 if article is not None:
                     where = article.origin if article.line is None else f"{article.origin}:{article.line}"
                     first = seen.get(article.id)
@@ -145,32 +161,44 @@ def _kind(name: str) -> str | None:
     return None
 
 
-def _expand(path: Path) -> Iterator[Path | InputProblem]:
-    """Turn a user-given path into the files to read, or problems explaining why it cannot be read."""
-    origin = str(path)
+def _expand(origin: str) -> Iterator[str | InputProblem]:
+    """Turn a user-given path into the files to read (paths as given), or problems explaining why not."""
+    path = Path(origin)
     try:
         if path.is_dir():
-            yield from _walk(path)
+            yield from _walk(origin)
         elif path.is_file():
             if _kind(path.name) is None:
                 yield InputProblem(origin, None, f"unsupported file type (expected one of "
                                                  f"{', '.join(SUPPORTED_SUFFIXES)} or a folder)")
             else:
-                yield path
+                yield origin
         elif path.is_symlink():
             yield InputProblem(origin, None, "broken symbolic link")
         elif not path.exists():
             yield InputProblem(origin, None, "no such file or folder")
         else:
-            yield InputProblem(origin, None, "not a regular file or folder")
+            yield InputProblem(origin, None, f"{_special(origin)}, not a regular file or folder; skipped")
     except OSError as e:
         yield InputProblem(origin, None, f"cannot access: {_os_error(e)}")
 
 
-def _walk(root: Path) -> Iterator[Path | InputProblem]:
-    """Supported files under ``root``, sorted by path; unreadable folders become problems."""
+def _special(path: str) -> str | None:
+    """What a path is when it is not a regular file (reading a FIFO blocks for ever), else None."""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return None  # gone or unreadable: the reader reports it
+    if stat.S_ISREG(mode) or stat.S_ISDIR(mode):
+        return None
+    return ("a FIFO (named pipe)" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode)
+            else "a device" if stat.S_ISCHR(mode) or stat.S_ISBLK(mode) else "a special file")
+
+
+def _walk(root: str) -> Iterator[str | InputProblem]:
+    """Supported files under ``root``, sorted by path; unreadable folders and special files become problems."""
     errors: list[OSError] = []
-    files: list[Path] = []
+    files: list[str] = []
     visited: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, onerror=errors.append, followlinks=True):
         try:
@@ -184,10 +212,12 @@ def _walk(root: Path) -> Iterator[Path | InputProblem]:
             continue
         visited.add((st.st_dev, st.st_ino))
         dirnames[:] = [d for d in dirnames if not d.startswith(".")]
-        files.extend(Path(dirpath, f) for f in filenames if not f.startswith(".") and _kind(f))
+        files.extend(os.path.join(dirpath, f) for f in filenames if not f.startswith(".") and _kind(f))
     for e in sorted(errors, key=lambda e: str(e.filename)):
         yield InputProblem(str(e.filename or root), None, f"cannot read folder: {_os_error(e)}")
-    yield from sorted(files)
+    for f in sorted(files, key=Path):  # Path order, as before: by path components
+        special = _special(f)
+        yield f if special is None else InputProblem(f, None, f"{special}, not a regular file; skipped")
 
 
 def _os_error(e: OSError) -> str:
@@ -197,36 +227,64 @@ def _os_error(e: OSError) -> str:
 _Item = tuple[list[InputProblem], Article | None]
 
 
-def _read_file(path: Path) -> Iterator[_Item]:
-    kind = _kind(path.name)
+def _read_file(origin: str) -> Iterator[_Item]:
+    kind = _kind(os.path.basename(origin))
     if kind == ".txt":
-        yield _read_txt(path)
+        yield _read_txt(origin)
     else:
-        yield from _read_jsonl(path, gz=kind == ".jsonl.gz")
+        yield from _read_jsonl(origin, gz=kind == ".jsonl.gz")
 
 
-def _read_txt(path: Path) -> _Item:
-    origin = str(path)
+def _wide_encoding(raw: bytes) -> str | None:
+    """"UTF-16" or "UTF-32" when the bytes plainly are (a byte-order mark, or NULs in the high bytes of
+    ASCII characters), else None. Looks at the first 4 KB only; a few stray NULs in UTF-8 do not count."""
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return "UTF-32"
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    n = min(len(raw), 4096) // 4 * 4
+    sample = raw[:n]
+    if n < 8 or sample.count(0) * 4 < n:
+        return None
+    lane = [sample[i::4].count(0) * 4 / n for i in range(4)]  # share of NULs at each position mod 4
+    if min(lane[2], lane[3]) > 0.9 or min(lane[0], lane[1]) > 0.9:
+        return "UTF-32"
+    even, odd = (lane[0] + lane[2]) / 2, (lane[1] + lane[3]) / 2
+    if max(even, odd) >= 0.3 and min(even, odd) <= 0.05:
+        return "UTF-16"
+    return None
+
+
+def _wide_message(encoding: str) -> str:
+    return f"{encoding} text; save it as UTF-8"
+
+
+def _read_txt(origin: str) -> _Item:
     try:
-        raw = path.read_bytes()
+        with open(origin, "rb") as fh:
+            raw = fh.read()
     except OSError as e:
         return [InputProblem(origin, None, f"cannot read file: {_os_error(e)}")], None
-    aid = path.name[:-len(".txt")].strip()
+    aid = os.path.basename(origin)[:-len(".txt")].strip()
     problems: list[InputProblem] = []
     if not aid:
         problems.append(InputProblem(origin, None, "empty article id (file name stem is blank)"))
         return problems, None
+    if wide := _wide_encoding(raw):
+        return [InputProblem(origin, None, _wide_message(wide), aid)], None
     text, legacy = _decode(raw, origin, None, aid, problems, where="")
     return problems, _finish(origin, None, aid, text, legacy, problems)
 
 
-def _read_jsonl(path: Path, *, gz: bool) -> Iterator[_Item]:
-    origin = str(path)
+def _read_jsonl(origin: str, *, gz: bool) -> Iterator[_Item]:
     lineno = 0
     try:
-        with (gzip.open(path, "rb") if gz else open(path, "rb")) as fh:
+        with (gzip.open(origin, "rb") if gz else open(origin, "rb")) as fh:
             for raw in fh:  # line by line: never the whole file in memory
                 lineno += 1
+                if lineno == 1 and (wide := _wide_encoding(raw)):  # the whole file is: one problem for it
+                    yield [InputProblem(origin, None, _wide_message(wide))], None
+                    return
                 item = _parse_line(origin, lineno, raw)
                 if item is not None:
                     yield item
@@ -334,6 +392,8 @@ def _parse_line(origin: str, lineno: int, raw: bytes) -> _Item | None:
     except (ValueError, RecursionError) as e:
         if legacy:
             return fatal(LEGACY_ENCODING_MESSAGE)
+        if isinstance(e, json.JSONDecodeError):  # the line is one line: its column, not "line 1 column N"
+            return fatal(f"invalid JSON at column {e.colno}: {e.msg}")
         return fatal(f"invalid JSON: {e}" if isinstance(e, ValueError) else "invalid JSON: nested too deeply")
     if not isinstance(obj, dict):
         return fatal(f"JSON line is not an object (got {_json_type(obj)})")

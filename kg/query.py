@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import errno
 import io
 import json
 from pathlib import Path
@@ -14,14 +15,21 @@ from kg.writers import format_for
 
 
 def load_graph(path: str | Path) -> Graph:
-    """Parse a graph file written by ``kg build`` (format by extension)."""
+    """Parse a graph file written by ``kg build`` (format by extension).
+
+    Errors name the file as the user gave it: a missing one (rdflib would name a resolved path) and a
+    syntax error (rdflib says "line 4 of <>").
+    """
     fmt = format_for(path)
-    if fmt == "trig":
-        ds = Dataset(default_union=True)
-        ds.parse(path, format="trig")
-        return ds
-    g = Graph()
-    g.parse(path, format=fmt)
+    if not Path(path).is_file():
+        raise FileNotFoundError(errno.ENOENT, "no such file" if not Path(path).exists() else "not a file", str(path))
+    g = Dataset(default_union=True) if fmt == "trig" else Graph()
+    try:
+        g.parse(path, format=fmt)
+    except OSError:
+        raise
+    except Exception as exc:  # rdflib's parsers raise many kinds for bad syntax
+        raise ValueError(f"{path}: not valid {fmt}: {exc}") from exc
     return g
 
 

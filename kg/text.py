@@ -11,6 +11,7 @@ Two different things are called "normalizing" here, and kept apart on purpose:
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
 from functools import lru_cache
@@ -95,6 +96,20 @@ def slug(text: str) -> str:
     t = "".join(c for c in t if not unicodedata.combining(c))
     t = re.sub(r"[^a-z0-9]+", "-", t).strip("-")
     return t or "x"
+
+
+def id_key(text: str) -> str:
+    """IRI segment for an identifier (an article id): distinct ids always give distinct segments.
+
+    An id that already is its own slug (``baomoi-21473520``) is kept as it is, so existing IRIs stay stable.
+    Any other id (accents, case, separators, ``.``, ``..``, the empty id) gets its slug plus ``--`` and a digest
+    of the exact id: a slug never holds ``--``, so such a segment can equal no kept id, nor, but for a digest
+    collision, another such segment.
+    """
+    s = slug(text)
+    if s == text:
+        return s
+    return f"{s}--{hashlib.sha1(text.encode('utf-8', 'surrogatepass')).hexdigest()[:12]}"
 
 
 def is_capitalized(word: str) -> bool:

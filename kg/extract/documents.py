@@ -180,11 +180,13 @@ class DocumentExtractor:
         bản hướng dẫn … Theo đó, Hướng dẫn số 31-HD/BTCTW …" (the issuer is the earlier sentence's subject).
         """
         docs = list(docs)
+        in_sentence = _by_sentence(docs, sents)  # evidence starts never change below: index once
         for k in range(1, len(sents)):
-            s, prev = sents[k], sents[k - 1]
+            s = sents[k]
+            prev = sents[k - 1]
             sent = text[s.start : s.end]
-            here = [i for i, d in enumerate(docs) if s.start <= d.evidence.start < s.end]
-            before = [i for i, d in enumerate(docs) if prev.start <= d.evidence.start < prev.end]
+            here = in_sentence.get(k, [])
+            before = in_sentence.get(k - 1, [])
             if not here and before and (m := self.anaphor.match(sent)):
                 dtype = self.doc_type(m.group("type"))
                 same = [i for i in before if dtype and docs[i].type_label == dtype.label]
@@ -436,6 +438,21 @@ class DocumentExtractor:
         return Evidence(article, s.start + a, s.start + b, rule, conf, s.start, s.end)
 
 
+def _by_sentence(docs: list[Document], sents: list[Sentence]) -> dict[int, list[int]]:
+    """Sentence index → indices of the documents whose evidence starts in it, in document order.
+
+    Linear (a bisect per document) where scanning every document for every sentence was quadratic: an
+    article dense with document numbers took minutes. Sentences are sorted and do not overlap.
+    """
+    starts = [s.start for s in sents]
+    out: dict[int, list[int]] = {}
+    for i, d in enumerate(docs):
+        k = bisect.bisect_right(starts, d.evidence.start) - 1
+        if k >= 0 and d.evidence.start < sents[k].end:
+            out.setdefault(k, []).append(i)
+    return out
+
+
 def merge_documents(docs: list[Document]) -> list[Document]:
     """One document per identifier in an article: same number written two ways, bare "81" into "81/2015/NĐ-CP"."""
     by_key: dict[tuple[str, str], Document] = {}
@@ -448,14 +465,20 @@ def merge_documents(docs: list[Document]) -> list[Document]:
         else:
             by_key[key] = d
             order.append(key)
-    # a bare number folds into the full identifier of the same type that starts with it
+    # a bare number folds into the full identifier of the same type that starts with it ("81" → "81/2015/…"):
+    # full identifiers indexed by what precedes their first "/" or "-", so this stays linear in documents
+    fulls_of: dict[str, list[tuple[str, str]]] = {}
+    for key in order:
+        number = by_key[key].number
+        if "/" in number or "-" in number:
+            fulls_of.setdefault(re.split(r"[/\-]", number, maxsplit=1)[0], []).append(key)
     for key in list(order):
         num, dtype = key
         d = by_key[key]
         if "/" in d.number or "-" in d.number:
             continue
-        fulls = [k2 for k2 in order if k2 != key and k2 in by_key and fold(by_key[k2].type_label or "") == dtype
-                 and re.match(rf"{re.escape(d.number)}[/\-]", by_key[k2].number)]
+        fulls = [k2 for k2 in fulls_of.get(d.number, ()) if k2 in by_key
+                 and fold(by_key[k2].type_label or "") == dtype]
         if len(fulls) == 1:
             by_key[fulls[0]] = _combine(by_key[fulls[0]], d)
             del by_key[key]

@@ -9,6 +9,7 @@ later sentence that names the event by its head word alone ("Bí thư Tỉnh ủ
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -57,7 +58,6 @@ class EventExtractor:
         roles = ["speaker"] * bool(self.speaks.search(sent)) + ["chair"] * bool(self.chairs.search(sent))
         return {(name, role) for name in names for role in roles}
 
-
     def _event_date(self, sent: str) -> str | None:
         r = RANGE.search(sent)
         if r:
@@ -66,7 +66,6 @@ class EventExtractor:
             if not DOC_BEFORE.search(sent[: dm.start()]):  # "Quyết định số 1234-QĐ/TU ngày 5/9/2025" dates the document
                 return date_of(dm)
         return None
-
 
     def extract(self, s: Sentence, text: str, article: str, posts: list[Post]) -> list[Event]:
         sent = text[s.start : s.end]
@@ -92,25 +91,43 @@ class EventExtractor:
                              clean(pm.group("place")) if pm else None, tuple(sorted(participants))))
         return out
 
-
     def attach_participants(self, events: list[Event], sents: list[Sentence], posts: list[Post],
                             text: str) -> list[Event]:
         """"Bí thư Tỉnh ủy X chủ trì Đại hội." — a bare head word in a later sentence refers to the last such event."""
         out = list(events)
         if not out or not posts:
             return out
+        # Linear, not events x sentences: evidence spans never change below and sentences come in text order,
+        # so events that end before a sentence are swept in once, and the last of them per head word is kept.
+        starts = sorted(e.evidence.start for e in out)
+        by_end = sorted(range(len(out)), key=lambda i: out[i].evidence.end)
+        post_at = sorted(((p.evidence.start, n) for n, p in enumerate(posts)))
+        post_starts = [a for a, _ in post_at]
+        ready = 0  # by_end[:ready] end before the current sentence
+        last: dict[str, int] = {}  # head word → highest index of a ready event whose label starts with it
         for s in sents:
+            while ready < len(by_end) and out[by_end[ready]].evidence.end <= s.start:
+                i = by_end[ready]
+                for head, j in last.items():
+                    if i > j and out[i].label.startswith(head):
+                        last[head] = i
+                ready += 1
+            k = bisect.bisect_left(starts, s.start)
+            if k < len(starts) and starts[k] < s.end:
+                continue  # the sentence has an event of its own
             sent = text[s.start : s.end]
-            if any(s.start <= e.evidence.start < s.end for e in out):
-                continue
             m = self.anaphor.search(sent)
             if not m:
                 continue
-            prior = [i for i, e in enumerate(out) if e.evidence.end <= s.start and e.label.startswith(m.group())]
-            if not prior:
+            head = m.group()
+            if head not in last:
+                last[head] = max((i for i in by_end[:ready] if out[i].label.startswith(head)), default=-1)
+            i = last[head]
+            if i < 0:
                 continue
-            add = self._participants(sent, s, posts)
+            here = [posts[n] for _, n in post_at[bisect.bisect_left(post_starts, s.start):
+                                                 bisect.bisect_left(post_starts, s.end)]]
+            add = self._participants(sent, s, here)
             if add:
-                i = prior[-1]
                 out[i] = replace(out[i], participants=tuple(sorted(set(out[i].participants) | add)))
         return out
