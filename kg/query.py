@@ -1,50 +1,287 @@
-"""SPARQL over an exported graph file, with results as a readable table, CSV or JSON."""
+"""SPARQL on graph files or a store, and its results as a table, W3C SPARQL results or RDF.
+
+Queries only read the graphs they are given: an update is refused, ``SERVICE`` is refused unless allowed,
+``FROM``/``FROM NAMED`` name graphs of the input and never load an IRI, and a JSON-LD graph's remote
+``@context`` is never fetched. ``kg query`` runs every query with Oxigraph (graph files are read into an
+in-memory store), so files and stores answer alike; ``run_query`` runs one on an rdflib graph (notebooks).
+"""
 
 from __future__ import annotations
 
-import csv
-import io
+import contextlib
+import gzip
 import json
+import re
+import sys
+from collections.abc import Iterable, Iterator
 from pathlib import Path
+from typing import IO, Any
 
-from rdflib import Dataset, Graph
+import pyoxigraph as ox
+from rdflib import RDF, Dataset, Graph
 
 from kg.namespaces import PREFIXES
 from kg.writers import format_for
 
+RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
+                  "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
+RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
+FORMATS = ["table", *RESULT_FORMATS, *RDF_FORMATS]
+_INPUT_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
+                  ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
+
+
+class QueryRefused(ValueError):
+    """A query kg will not run: an update, or one calling a remote ``SERVICE`` when that was not allowed."""
+
+
+# ------------------------------------------------------------------------------------------------ reading
+
+
+def read_query(query: str) -> str:
+    """The query text: stdin for ``-``, the contents of a ``.rq`` file or of an existing file, else the argument."""
+    if query == "-":
+        return sys.stdin.read()
+    if query.endswith(".rq"):
+        return Path(query).read_text(encoding="utf-8")
+    try:
+        is_file = "\n" not in query and Path(query).is_file()
+    except (OSError, ValueError):  # a long one-line query is no file name ("File name too long")
+        is_file = False
+    return Path(query).read_text(encoding="utf-8") if is_file else query
+
+
+def check_jsonld(data: Any, where: str = "JSON-LD") -> None:
+    """Raise ValueError if a JSON-LD document refers to a remote ``@context`` (or ``@import``) anywhere.
+
+    Such a context would be fetched from the network or a local file while parsing; kg never does that.
+    """
+    stack = [data]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, list):
+            stack.extend(node)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key == "@context":
+                    for ctx in value if isinstance(value, list) else [value]:
+                        if isinstance(ctx, str):
+                            raise ValueError(f"{where}: remote @context {ctx!r} is not fetched; inline it")
+                        if isinstance(ctx, dict) and "@import" in ctx:
+                            raise ValueError(f"{where}: @context @import {ctx['@import']!r} is not fetched; inline it")
+                stack.append(value)
+
 
 def load_graph(path: str | Path) -> Graph:
-    """Parse a graph file written by ``kg build`` (format by extension)."""
+    """Parse a graph file written by ``kg build`` into rdflib (format by extension; no remote JSON-LD context)."""
     fmt = format_for(path)
     if fmt == "trig":
         ds = Dataset(default_union=True)
         ds.parse(path, format="trig")
         return ds
     g = Graph()
+    if fmt == "json-ld":
+        text = Path(path).read_text(encoding="utf-8")
+        check_jsonld(json.loads(text), str(path))
+        g.parse(data=text, format="json-ld")
+        return g
     g.parse(path, format=fmt)
     return g
 
 
-def read_query(query: str) -> str:
-    """The query text: the contents of a ``.rq`` file, or the argument itself."""
-    path = Path(query)
-    if query.endswith(".rq") or (len(query) < 4096 and "\n" not in query and path.is_file()):
-        return path.read_text(encoding="utf-8")
-    return query
+def _input_format(name: str) -> ox.RdfFormat:
+    suffix = Path(name.lower().removesuffix(".gz")).suffix
+    if suffix not in _INPUT_FORMATS:
+        raise ValueError(f"{name}: cannot read this graph format (use .ttl .nt .trig .nq .jsonld, or - for stdin)")
+    return _INPUT_FORMATS[suffix]
 
 
-def run_query(graph: Graph, query: str) -> tuple[list[str], list[list[str]]]:
-    """Column names and rows (as strings; empty string for unbound) of a SELECT/ASK query."""
-    result = graph.query(query, initNs=PREFIXES)
-    if result.type == "ASK":
-        return ["ask"], [[str(bool(result.askAnswer)).lower()]]
-    header = [str(v) for v in result.vars or []]
-    rows = [["" if v is None else str(v) for v in row] for row in result]
+def open_graphs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> ox.Store:
+    """An in-memory store holding the graph files (``-`` is stdin: Turtle, N-Triples, TriG or JSON-LD)."""
+    store = ox.Store()
+    for name in paths:
+        if name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            fmt = ox.RdfFormat.JSON_LD if data.lstrip()[:1] in (b"{", b"[") else ox.RdfFormat.TRIG
+        else:
+            fmt = _input_format(name)
+            with (gzip.open if name.endswith(".gz") else open)(name, "rb") as fh:
+                data = fh.read()
+        if fmt == ox.RdfFormat.JSON_LD:
+            check_jsonld(json.loads(data), "stdin" if name == "-" else name)
+        store.load(data, format=fmt)
+    return store
+
+
+# ------------------------------------------------------------------------------------------------- safety
+
+
+_LEXEME = re.compile(r'''
+    (?P<skip> \#[^\n]*                                          # a comment
+      | """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+      | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'               # strings
+      | <[^<>"{}|^`\\\x00-\x20]*>                               # IRIs
+      | [?$]\w+ | @[A-Za-z][\w-]* | [\w.-]*:[\w.:%-]* )         # variables, language tags, prefixed names
+    | (?P<word> [A-Za-z_]\w* )
+    | (?P<other> . )''', re.X | re.S)
+
+
+def _service_keyword(text: str) -> bool:
+    """Whether SERVICE occurs as a keyword (not in a comment, string, IRI, variable or prefixed name)."""
+    return any(m.group("word") and m.group("word").upper() == "SERVICE" for m in _LEXEME.finditer(text))
+
+
+def _has_service(node: Any) -> bool:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        if getattr(n, "name", None) == "ServiceGraphPattern":
+            return True
+        if isinstance(n, dict):
+            stack.extend(n.values())
+        elif isinstance(n, list | tuple) or type(n).__name__ == "ParseResults":
+            stack.extend(list(n))
+    return False
+
+
+def refuse_unsafe(text: str, allow_service: bool = False) -> None:
+    """Raise QueryRefused for an update, or for a query calling ``SERVICE`` unless ``allow_service``.
+
+    The query is parsed (rdflib's SPARQL parser), so a comment or a string cannot hide or fake a SERVICE.
+    A query rdflib cannot parse is scanned token by token instead, refusing any SERVICE keyword.
+    """
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        tree = parseQuery(text)
+    except Exception:
+        tree = None
+    if tree is None:
+        try:
+            update = parseUpdate(text)
+        except Exception:
+            update = None
+        if update is not None and update.get("request"):
+            raise QueryRefused("updates are not allowed: kg query only reads graphs "
+                               "(change a graph with kg build --into)")
+    service = _has_service(tree) if tree is not None else _service_keyword(text)
+    if service and not allow_service:
+        raise QueryRefused("the query calls a remote SERVICE, which would send data out: "
+                           "give --allow-service to run it")
+
+
+@contextlib.contextmanager
+def _no_graph_loading() -> Iterator[None]:
+    """rdflib loads the IRI of a ``FROM`` it does not hold (a file, a URL); make it use only the input."""
+    import rdflib.plugins.sparql as sparql
+
+    before = sparql.SPARQL_LOAD_GRAPHS
+    sparql.SPARQL_LOAD_GRAPHS = False
+    try:
+        yield
+    finally:
+        sparql.SPARQL_LOAD_GRAPHS = before
+
+
+def run_query(graph: Graph, query: str, allow_service: bool = False) -> tuple[list[str], list[list[str]]]:
+    """Column names and rows (as strings; empty string for unbound) of a SELECT/ASK query on an rdflib graph."""
+    refuse_unsafe(query, allow_service)
+    with _no_graph_loading():
+        result = graph.query(query, initNs={**PREFIXES, "rdf": RDF})
+        if result.type == "ASK":
+            return ["ask"], [[str(bool(result.askAnswer)).lower()]]
+        header = [str(v) for v in result.vars or []]
+        rows = [["" if v is None else str(v) for v in row] for row in result]
     return header, rows
 
 
-def format_rows(header: list[str], rows: list[list[str]], fmt: str = "table") -> str:
+# ------------------------------------------------------------------------------------------------ binding
+
+
+def parse_sets(pairs: Iterable[str]) -> dict[str, list[str]]:
+    """``NAME=VALUE`` pairs (``--set``) as name → values, in the order given."""
+    out: dict[str, list[str]] = {}
+    for pair in pairs:
+        name, eq, value = pair.partition("=")
+        name = name.strip().lstrip("?$")
+        if not eq or not re.fullmatch(r"\w+", name):
+            raise ValueError(f"--set {pair!r}: give NAME=VALUE (e.g. --set person='Đồng Văn Thanh')")
+        out.setdefault(name, []).append(value)
+    return out
+
+
+def _term(value: str) -> str:
+    """A --set value as SPARQL: ``<iri>`` and literals written in SPARQL (``"…"@vi``) as given, else a string."""
+    if value.startswith("<") and value.endswith(">") or value.startswith('"'):
+        text = value
+    else:
+        text = json.dumps(value, ensure_ascii=False)  # a JSON string is a valid SPARQL and N-Triples string
+    try:
+        next(iter(ox.parse(f"<urn:s> <urn:p> {text} .", format=ox.RdfFormat.N_TRIPLES)))
+    except (SyntaxError, StopIteration) as exc:
+        raise ValueError(f"--set value {value!r} is not an IRI <…>, a literal \"…\" or plain text") from exc
+    return text
+
+
+def bind(text: str, sets: dict[str, list[str]]) -> str:
+    """The query with each ``VALUES ?name { … }`` line replaced by the values set for ``name``; a variable set
+    that has no VALUES line is bound by a VALUES clause added at the end of the query."""
+    for name, values in sets.items():
+        line = f"VALUES ?{name} {{ {' '.join(_term(v) for v in values)} }}"
+        pattern = re.compile(rf"(?i)\bVALUES\s+[?$]{re.escape(name)}\s*\{{[^{{}}]*\}}")
+        text, n = pattern.subn(lambda _m, line=line: line, text)
+        if n:
+            continue
+        if not re.search(rf"[?$]{re.escape(name)}\b", text):
+            raise ValueError(f"--set {name}: the query has no ?{name}")
+        text = f"{text}\n{line}\n"
+    return text
+
+
+# ---------------------------------------------------------------------------------------------- executing
+
+
+Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
+
+
+def execute(text: str, graphs: Iterable[str] = (), store_dir: str | Path | None = None,
+            sets: Iterable[str] = (), allow_service: bool = False) -> Result:
+    """Run a query on graph files (their union) or on a store, with ``--set`` bindings applied."""
+    from kg import store
+
+    text = bind(text, parse_sets(sets))
+    if store_dir is not None:
+        return store.execute(store.open_store(store_dir, read_only=True), text, allow_service=allow_service)
+    refuse_unsafe(text, allow_service)  # before reading any input
+    return store.execute(open_graphs(graphs), text, allow_service=allow_service, union=True)
+
+
+def write_result(result: Result, fmt: str, out: IO[bytes], width: int = 80) -> None:
+    """Write a result: SELECT/ASK as a table or W3C SPARQL results, CONSTRUCT/DESCRIBE as Turtle or N-Triples."""
+    if isinstance(result, ox.QueryTriples):
+        if fmt not in ("table", *RDF_FORMATS):
+            raise ValueError(f"a CONSTRUCT or DESCRIBE result is RDF: use --format ttl or nt, not {fmt}")
+        prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "rdf": str(RDF)}
+        ox.serialize(result, out, RDF_FORMATS.get(fmt, ox.RdfFormat.TURTLE),
+                     prefixes=prefixes if fmt != "nt" else None)
+        return
+    if fmt in RDF_FORMATS:
+        raise ValueError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a SELECT or ASK result is "
+                         "table, csv, tsv, json or xml")
+    if fmt in RESULT_FORMATS:
+        result.serialize(out, RESULT_FORMATS[fmt])
+        return
+    from kg.store import table
+
+    out.write(format_rows(*table(result), width=width).encode("utf-8"))
+
+
+def format_rows(header: list[str], rows: list[list[str]], fmt: str = "table", width: int = 80) -> str:
+    """Rows as a readable table (a cell longer than ``width`` ends in "…"; 0: no limit), or CSV / JSON records."""
     if fmt == "csv":
+        import csv
+        import io
+
         buf = io.StringIO()
         w = csv.writer(buf)
         w.writerow(header)
@@ -52,12 +289,16 @@ def format_rows(header: list[str], rows: list[list[str]], fmt: str = "table") ->
         return buf.getvalue()
     if fmt == "json":
         return json.dumps([dict(zip(header, r, strict=True)) for r in rows], ensure_ascii=False, indent=1) + "\n"
-    widths = [max([len(h), *(len(r[i]) for r in rows)]) for i, h in enumerate(header)]
-    widths = [min(w, 80) for w in widths]
 
-    def line(cells: list[str]) -> str:
-        return " | ".join(c[:80].ljust(w) for c, w in zip(cells, widths, strict=True)).rstrip()
+    def cut(cell: str) -> str:
+        return cell if not width or len(cell) <= width else cell[: max(width - 1, 0)] + "…"
 
-    out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in rows]
+    cells = [[cut(c) for c in r] for r in rows]
+    widths = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(header)]
+
+    def line(row: list[str]) -> str:
+        return " | ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
+
+    out = [line(header), "-+-".join("-" * w for w in widths)] + [line(r) for r in cells]
     out.append(f"({len(rows)} rows)")
     return "\n".join(out) + "\n"
