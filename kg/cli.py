@@ -44,6 +44,7 @@ def _load(args: argparse.Namespace) -> int:
 
 def _query(args: argparse.Namespace) -> int:
     import errno
+    import io
     import os
 
     from kg import query as kq
@@ -65,10 +66,14 @@ def _query(args: argparse.Namespace) -> int:
             with fh:
                 kq.write_result(result, args.format, fh, width=args.width)
             os.replace(tmp, args.output)
-        else:
+        elif hasattr(sys.stdout, "buffer"):
             sys.stdout.flush()
             kq.write_result(result, args.format, sys.stdout.buffer, width=args.width)
             sys.stdout.flush()
+        else:  # a text-only stdout (an embedding application)
+            buf = io.BytesIO()
+            kq.write_result(result, args.format, buf, width=args.width)
+            sys.stdout.write(buf.getvalue().decode("utf-8"))
     except BrokenPipeError:  # the reader stopped (| head): not an error, and nothing more to say
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

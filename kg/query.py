@@ -105,6 +105,9 @@ def open_graphs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> ox.Stor
             fmt = ox.RdfFormat.JSON_LD if data.lstrip()[:1] in (b"{", b"[") else ox.RdfFormat.TRIG
         else:
             fmt = _input_format(name)
+            if fmt != ox.RdfFormat.JSON_LD and not name.endswith(".gz"):
+                store.load(path=name, format=fmt)
+                continue
             with (gzip.open if name.endswith(".gz") else open)(name, "rb") as fh:
                 data = fh.read()
         if fmt == ox.RdfFormat.JSON_LD:
@@ -116,22 +119,46 @@ def open_graphs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> ox.Stor
 # ------------------------------------------------------------------------------------------------- safety
 
 
-_LEXEME = re.compile(r'''
+_LEXEME = re.compile(r"""
     (?P<skip> \#[^\n]*                                          # a comment
-      | """(?:[^"\\]|\\.|"(?!""))*""" | \'\'\'(?:[^'\\]|\\.|'(?!''))*\'\'\'
+      | "{3}(?:[^"\\]|\\.|"(?!""))*"{3} | '{3}(?:[^'\\]|\\.|'(?!''))*'{3}
       | "(?:[^"\\\n]|\\.)*" | '(?:[^'\\\n]|\\.)*'               # strings
       | <[^<>"{}|^`\\\x00-\x20]*>                               # IRIs
-      | [?$]\w+ | @[A-Za-z][\w-]* | [\w.-]*:[\w.:%-]* )         # variables, language tags, prefixed names
+      | [?$]\w+ | @[A-Za-z][\w-]*                               # variables, language tags
+      | [\w.-]*:(?:[\w.:%-]|\\.)* )                             # prefixed names, blank nodes
     | (?P<word> [A-Za-z_]\w* )
-    | (?P<other> . )''', re.X | re.S)
+    | (?P<other> . )""", re.X | re.S)
+_UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "CREATE", "DROP", "COPY", "MOVE", "ADD", "WITH"}
 
 
-def _service_keyword(text: str) -> bool:
-    """Whether SERVICE occurs as a keyword (not in a comment, string, IRI, variable or prefixed name)."""
-    return any(m.group("word") and m.group("word").upper() == "SERVICE" for m in _LEXEME.finditer(text))
+def keywords(text: str) -> list[str]:
+    """The bare words of a SPARQL text, upper-cased: its keywords and function names, in order.
+
+    The text is split into SPARQL's terminals (comments, strings, IRIs, variables, prefixed names), so a
+    word inside a comment, a string or an IRI is no keyword, and no comment or string can hide one.
+    """
+    return [m.group("word").upper() for m in _LEXEME.finditer(text) if m.group("word")]
+
+
+def refuse_unsafe(text: str, allow_service: bool = False) -> None:
+    """Raise QueryRefused for an update, or for a query calling ``SERVICE`` unless ``allow_service``.
+
+    SERVICE is a reserved word used only for remote calls, so a query calls one exactly when the keyword
+    occurs in it; an update is a text whose first keyword after its PREFIX/BASE lines is an update operation.
+    (A token scan, since rdflib's full parser takes 0.1–0.7 s on the starter queries.)
+    """
+    words = keywords(text)
+    first = next((w for w in words if w not in ("PREFIX", "BASE")), "")
+    if first in _UPDATES:
+        raise QueryRefused("updates are not allowed: kg query only reads graphs "
+                           "(change a graph with kg build --into)")
+    if "SERVICE" in words and not allow_service:
+        raise QueryRefused("the query calls a remote SERVICE, which would send data out: "
+                           "give --allow-service to run it")
 
 
 def _has_service(node: Any) -> bool:
+    """Whether an rdflib query algebra contains a SERVICE pattern."""
     stack = [node]
     while stack:
         n = stack.pop()
@@ -139,35 +166,9 @@ def _has_service(node: Any) -> bool:
             return True
         if isinstance(n, dict):
             stack.extend(n.values())
-        elif isinstance(n, list | tuple) or type(n).__name__ == "ParseResults":
-            stack.extend(list(n))
+        elif isinstance(n, list | tuple):
+            stack.extend(n)
     return False
-
-
-def refuse_unsafe(text: str, allow_service: bool = False) -> None:
-    """Raise QueryRefused for an update, or for a query calling ``SERVICE`` unless ``allow_service``.
-
-    The query is parsed (rdflib's SPARQL parser), so a comment or a string cannot hide or fake a SERVICE.
-    A query rdflib cannot parse is scanned token by token instead, refusing any SERVICE keyword.
-    """
-    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
-
-    try:
-        tree = parseQuery(text)
-    except Exception:
-        tree = None
-    if tree is None:
-        try:
-            update = parseUpdate(text)
-        except Exception:
-            update = None
-        if update is not None and update.get("request"):
-            raise QueryRefused("updates are not allowed: kg query only reads graphs "
-                               "(change a graph with kg build --into)")
-    service = _has_service(tree) if tree is not None else _service_keyword(text)
-    if service and not allow_service:
-        raise QueryRefused("the query calls a remote SERVICE, which would send data out: "
-                           "give --allow-service to run it")
 
 
 @contextlib.contextmanager
@@ -185,9 +186,14 @@ def _no_graph_loading() -> Iterator[None]:
 
 def run_query(graph: Graph, query: str, allow_service: bool = False) -> tuple[list[str], list[list[str]]]:
     """Column names and rows (as strings; empty string for unbound) of a SELECT/ASK query on an rdflib graph."""
+    from rdflib.plugins.sparql import prepareQuery
+
     refuse_unsafe(query, allow_service)
+    prepared = prepareQuery(query, initNs={**PREFIXES, "rdf": RDF})
+    if not allow_service and _has_service(prepared.algebra):  # rdflib's own parse agrees with the scan
+        raise QueryRefused("the query calls a remote SERVICE: give allow_service=True to run it")
     with _no_graph_loading():
-        result = graph.query(query, initNs={**PREFIXES, "rdf": RDF})
+        result = graph.query(prepared)
         if result.type == "ASK":
             return ["ask"], [[str(bool(result.askAnswer)).lower()]]
         header = [str(v) for v in result.vars or []]

@@ -148,6 +148,25 @@ def test_service_in_a_comment_or_a_string_is_not_a_service(graphs: dict[str, Pat
     assert status == 0 and "Lê Minh Khoa" in {r["n"] for r in bindings(out)}
 
 
+def test_the_service_check_reads_sparql_tokens_not_text() -> None:
+    from kg.query import QueryRefused, refuse_unsafe
+
+    for harmless in ('SELECT ?service WHERE { ?service ex:SERVICE _:SERVICE , "SERVICE", <http://h/SERVICE> }',
+                     'SELECT * WHERE { ?s ?p """multi\nline SERVICE <http://h/> { }""" } # SERVICE <http://h/>',
+                     "PREFIX service: <http://h/service#> SELECT * WHERE { ?s service:x 'SERVICE' }"):
+        refuse_unsafe(harmless)
+    for remote in ("SELECT * WHERE { service <http://h/> { ?s ?p ?o } }",
+                   'SELECT * WHERE { ?s ?p "#" . SERVICE <http://h/> { ?s ?p ?o } }',
+                   "SELECT*WHERE{SERVICE<http://h/>{?s ?p ?o}}"):
+        with pytest.raises(QueryRefused, match="SERVICE"):
+            refuse_unsafe(remote)
+        refuse_unsafe(remote, allow_service=True)
+    for update in ("PREFIX ex: <http://h/> # INSERT\n INSERT DATA { ex:a ex:b ex:c }",
+                   "WITH <http://h/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }", "drop all"):
+        with pytest.raises(QueryRefused, match="updates are not allowed"):
+            refuse_unsafe(update)
+
+
 @pytest.mark.parametrize("where", ["file", "store"])
 def test_allow_service_sends_the_query_to_the_endpoint(graphs: dict[str, Path], where: str,
                                                        server: tuple[str, list[str]],
