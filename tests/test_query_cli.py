@@ -388,6 +388,16 @@ def test_reads_several_graph_files_and_stdin(graphs: dict[str, Path], monkeypatc
     assert status == 0 and bindings(out) == [{"n": "Phạm Văn Anh"}]
 
 
+def test_reads_gzipped_graph_files(graphs: dict[str, Path], tmp_path: Path,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    import gzip
+
+    packed = tmp_path / "a.ttl.gz"
+    packed.write_bytes(gzip.compress(graphs["a"].read_bytes()))
+    status, out, _ = run(capsys, str(packed), NAMES, "--format", "json")
+    assert status == 0 and bindings(out) == [{"n": "Phạm Văn Anh"}]
+
+
 def test_output_file(graphs: dict[str, Path], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     target = tmp_path / "names.csv"
     status, out, _ = run(capsys, str(graphs["a"]), NAMES, "--format", "csv", "-o", str(target))
