@@ -276,6 +276,8 @@ def write_result(result: Result, fmt: str, out: IO[bytes], width: int = 80) -> N
                          "table, csv, tsv, json or xml")
     if fmt in RESULT_FORMATS:
         result.serialize(out, RESULT_FORMATS[fmt])
+        if fmt in ("json", "xml") or isinstance(result, ox.QueryBoolean):
+            out.write(b"\n")  # Oxigraph ends these without a line break
         return
     from kg.store import table
 

@@ -297,8 +297,11 @@ def test_result_formats_are_w3c(graphs: dict[str, Path], where: str, fmt: str,
         assert [v.value for v in results.variables] == ["n"]
         names = [s["n"].value for s in results]
     assert "Lê Minh Khoa" in names and names == sorted(names)
+    assert out.endswith("\n")
     status, out, _ = run(capsys, *target, "ASK { ?p a schema:Person }", "--format", fmt)
-    assert status == 0
+    assert status == 0 and out.endswith("\n")
+    if fmt in ("csv", "tsv"):
+        assert out == "true\n"
     if fmt != "csv":
         assert bool(ox.parse_query_results(out.encode(), format=getattr(ox.QueryResultsFormat, fmt.upper())))
 
