@@ -114,7 +114,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--store", type=Path, help="query this store (see kg load) instead of graph files")
     q.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml", "ttl", "nt"], default="table",
                    help="SELECT/ASK: table, or W3C SPARQL results csv tsv json xml; CONSTRUCT/DESCRIBE: ttl "
-                   "(also for table) or nt")
+                   "(also for table), nt or json (JSON-LD)")
     q.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
                    help="bind ?NAME: replaces the query's VALUES ?NAME line (repeat for several values)")
     q.add_argument("--width", type=int, default=80, help="table cells longer than this end in '…' (0: no limit)")
@@ -142,7 +142,12 @@ def _extensions() -> list:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    ap = parser()
+    args, extra = ap.parse_known_args(argv)
+    if extra and args.command == "query" and all(e == "-" or not e.startswith("-") for e in extra):
+        args.inputs += extra  # a GRAPH or the QUERY after an option (argparse takes one run of positionals)
+    elif extra:
+        ap.error(f"unrecognized arguments: {' '.join(extra)}")
     return args.func(args)
 
 

@@ -265,8 +265,12 @@ def execute(text: str, graphs: Iterable[str] = (), store_dir: str | Path | None 
 def write_result(result: Result, fmt: str, out: IO[bytes], width: int = 80) -> None:
     """Write a result: SELECT/ASK as a table or W3C SPARQL results, CONSTRUCT/DESCRIBE as Turtle or N-Triples."""
     if isinstance(result, ox.QueryTriples):
-        if fmt not in ("table", *RDF_FORMATS):
-            raise ValueError(f"a CONSTRUCT or DESCRIBE result is RDF: use --format ttl or nt, not {fmt}")
+        if fmt not in ("table", "json", *RDF_FORMATS):
+            raise ValueError(f"a CONSTRUCT or DESCRIBE result is RDF: use --format ttl, nt or json, not {fmt}")
+        if fmt == "json":  # JSON-LD, expanded: one object per subject
+            ox.serialize(result, out, ox.RdfFormat.JSON_LD)
+            out.write(b"\n")
+            return
         prefixes = {**{p: str(ns) for p, ns in PREFIXES.items()}, "rdf": str(RDF)}
         ox.serialize(result, out, RDF_FORMATS.get(fmt, ox.RdfFormat.TURTLE),
                      prefixes=prefixes if fmt != "nt" else None)
@@ -274,6 +278,10 @@ def write_result(result: Result, fmt: str, out: IO[bytes], width: int = 80) -> N
     if fmt in RDF_FORMATS:
         raise ValueError(f"--format {fmt} is for CONSTRUCT and DESCRIBE; a SELECT or ASK result is "
                          "table, csv, tsv, json or xml")
+    if isinstance(result, ox.QueryBoolean) and fmt in ("csv", "tsv"):  # no W3C form: one column "ask"
+        out.write((f"ask\r\n{str(bool(result)).lower()}\r\n" if fmt == "csv"
+                   else f"?ask\n{str(bool(result)).lower()}\n").encode())
+        return
     if fmt in RESULT_FORMATS:
         result.serialize(out, RESULT_FORMATS[fmt])
         if fmt in ("json", "xml") or isinstance(result, ox.QueryBoolean):
