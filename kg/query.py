@@ -145,14 +145,17 @@ def refuse_unsafe(text: str, allow_service: bool = False) -> None:
 
     SERVICE is a reserved word used only for remote calls, so a query calls one exactly when the keyword
     occurs in it; an update is a text whose first keyword after its PREFIX/BASE lines is an update operation.
+    The text is read as written and with its ``\\u`` escapes replaced, and refused if either reading is unsafe.
     (A token scan, since rdflib's full parser takes 0.1–0.7 s on the starter queries.)
     """
-    words = keywords(text)
-    first = next((w for w in words if w not in ("PREFIX", "BASE")), "")
-    if first in _UPDATES:
+    # SPARQL lets \\uXXXX escapes stand for any character, keywords included: read the text both ways
+    unescaped = re.sub(r"\\u([0-9A-Fa-f]{4})|\\U(0010[0-9A-Fa-f]{4}|000[0-9A-Fa-f]{5})",
+                       lambda m: chr(int(m[1] or m[2], 16)), text)
+    readings = [keywords(text)] + ([keywords(unescaped)] if unescaped != text else [])
+    if any(next((w for w in words if w not in ("PREFIX", "BASE")), "") in _UPDATES for words in readings):
         raise QueryRefused("updates are not allowed: kg query only reads graphs "
                            "(change a graph with kg build --into)")
-    if "SERVICE" in words and not allow_service:
+    if any("SERVICE" in words for words in readings) and not allow_service:
         raise QueryRefused("the query calls a remote SERVICE, which would send data out: "
                            "give --allow-service to run it")
 

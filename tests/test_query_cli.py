@@ -157,7 +157,9 @@ def test_the_service_check_reads_sparql_tokens_not_text() -> None:
         refuse_unsafe(harmless)
     for remote in ("SELECT * WHERE { service <http://h/> { ?s ?p ?o } }",
                    'SELECT * WHERE { ?s ?p "#" . SERVICE <http://h/> { ?s ?p ?o } }',
-                   "SELECT*WHERE{SERVICE<http://h/>{?s ?p ?o}}"):
+                   "SELECT*WHERE{SERVICE<http://h/>{?s ?p ?o}}",
+                   "SELECT * WHERE { \\u0053ERVICE <http://h/> { ?s ?p ?o } }",  # SPARQL's codepoint escapes
+                   'SELECT * WHERE { ?s ?p "\\u0022" SERVICE <http://h/> { ?s ?p ?o } }'):
         with pytest.raises(QueryRefused, match="SERVICE"):
             refuse_unsafe(remote)
         refuse_unsafe(remote, allow_service=True)
