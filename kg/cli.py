@@ -55,28 +55,49 @@ def _load(args: argparse.Namespace) -> int:
 
 
 def _query(args: argparse.Namespace) -> int:
-    from kg.query import format_rows, load_graph, read_query, run_query
+    import errno
+    import io
+    import os
 
+    from kg import query as kq
+    from kg.writers import atomic_open
+
+    *graphs, query = args.inputs
+    tmp = None
     try:
-        if args.store:
-            from kg import store
-
-            query = read_query(args.graph if args.query is None else args.query)
-            result = store.execute(store.open_store(args.store, read_only=True), query)
-            text = store.csv_text(result) if args.format == "csv" else None
-            if text is not None:
-                sys.stdout.write(text)
-                return 0
-            header, rows = store.table(result)
-        else:
-            if args.query is None:
-                raise ValueError("give a GRAPH file and a QUERY, or --store DIR and a QUERY")
-            graph = load_graph(args.graph)
-            header, rows = run_query(graph, read_query(args.query))
+        if args.store and graphs:
+            raise ValueError("with --store give only the QUERY")
+        if not args.store and not graphs:
+            raise ValueError("give GRAPH files (- for stdin) and a QUERY, or --store DIR and a QUERY")
+        if args.inputs.count("-") > 1:
+            raise ValueError("only one of the graphs or the query can come from stdin (-)")
+        result = kq.execute(kq.read_query(query), graphs, store_dir=args.store, sets=args.set,
+                            allow_service=args.allow_service)
+        if args.output:
+            fh, tmp = atomic_open(args.output, binary=True)
+            with fh:
+                kq.write_result(result, args.format, fh, width=args.width)
+            os.replace(tmp, args.output)
+        elif hasattr(sys.stdout, "buffer"):
+            sys.stdout.flush()
+            kq.write_result(result, args.format, sys.stdout.buffer, width=args.width)
+            sys.stdout.flush()
+        else:  # a text-only stdout (an embedding application)
+            buf = io.BytesIO()
+            kq.write_result(result, args.format, buf, width=args.width)
+            sys.stdout.write(buf.getvalue().decode("utf-8"))
+    except BrokenPipeError:  # the reader stopped (| head): not an error, and nothing more to say
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as exc:  # a bad query or graph is the user's to fix: say what, no traceback
+        if isinstance(exc, OSError) and exc.errno == errno.EPIPE and not args.output:  # EPIPE raised by Oxigraph
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            return 0
         print(f"kg query: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
-    sys.stdout.write(format_rows(header, rows, args.format))
+    finally:
+        if tmp and os.path.exists(tmp):
+            os.unlink(tmp)
     return 0
 
 
@@ -101,11 +122,19 @@ def parser() -> argparse.ArgumentParser:
     ld.add_argument("graphs", nargs="+", type=Path, help="graph files or shard folders written by kg build")
     ld.add_argument("--store", required=True, type=Path, help="store folder (created if missing)")
     ld.set_defaults(func=_load)
-    q = sub.add_parser("query", help="run SPARQL on a graph file or a store")
-    q.add_argument("graph", help="graph file (.ttl .nt .trig .jsonld); with --store, the query")
-    q.add_argument("query", nargs="?", help="a .rq file or the query text")
-    q.add_argument("--store", type=Path, help="query this store (see kg load) instead of a graph file")
-    q.add_argument("--format", choices=["table", "csv", "json"], default="table")
+    q = sub.add_parser("query", help="run SPARQL on graph files or a store (reads nothing else)")
+    q.add_argument("inputs", nargs="+", metavar="GRAPH... QUERY",
+                   help="graph files (.ttl .nt .trig .nq .jsonld, - for stdin), then a .rq file, the query text or -")
+    q.add_argument("--store", type=Path, help="query this store (see kg load) instead of graph files")
+    q.add_argument("--format", choices=["table", "csv", "tsv", "json", "xml", "ttl", "nt"], default="table",
+                   help="SELECT/ASK: table, or W3C SPARQL results csv tsv json xml; CONSTRUCT/DESCRIBE: ttl "
+                   "(also for table), nt or json (JSON-LD)")
+    q.add_argument("--set", action="append", default=[], metavar="NAME=VALUE",
+                   help="bind ?NAME: replaces the query's VALUES ?NAME line (repeat for several values)")
+    q.add_argument("--width", type=int, default=80, help="table cells longer than this end in '…' (0: no limit)")
+    q.add_argument("-o", "--output", type=Path, help="write here instead of stdout")
+    q.add_argument("--allow-service", action="store_true",
+                   help="let SERVICE clauses query remote endpoints (refused by default)")
     q.set_defaults(func=_query)
     for register in _extensions():
         register(sub)
@@ -127,7 +156,12 @@ def _extensions() -> list:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+    ap = parser()
+    args, extra = ap.parse_known_args(argv)
+    if extra and args.command == "query" and all(e == "-" or not e.startswith("-") for e in extra):
+        args.inputs += extra  # a GRAPH or the QUERY after an option (argparse takes one run of positionals)
+    elif extra:
+        ap.error(f"unrecognized arguments: {' '.join(extra)}")
     return args.func(args)
 
 

@@ -31,6 +31,8 @@ def prefixes_for(iris: IRIs) -> dict[str, str]:
 
 
 def vi(text: str) -> Literal:
+    """A Vietnamese natural-language literal: every name, label, headline, quote and sentence is tagged ``@vi``;
+    identifiers, codes, rule names, numbers and dates stay plain or typed (README, "The graph")."""
     return Literal(text, lang="vi")
 
 
@@ -64,7 +66,7 @@ class GraphBuilder:
             pub = URIRef(iris.org(facts.source))
             g.add((art, SCHEMA.publisher, pub))
             g.add((pub, RDF.type, SCHEMA.Organization))
-            g.add((pub, SCHEMA.name, Literal(facts.source)))
+            g.add((pub, SCHEMA.name, vi(facts.source)))
 
         for p in facts.posts:
             person = self._person(g, art, p.person.name, p.person.forms)
@@ -147,10 +149,10 @@ class GraphBuilder:
     def _person(self, g: Graph, art: URIRef, name: str, forms: Iterable[str]) -> URIRef:
         person = URIRef(self.iris.person(name))
         g.add((person, RDF.type, SCHEMA.Person))
-        g.add((person, SCHEMA.name, Literal(name)))
+        g.add((person, SCHEMA.name, vi(name)))
         for form in forms:
             if form != name:
-                g.add((person, SKOS.altLabel, Literal(form)))
+                g.add((person, SKOS.altLabel, vi(form)))
         g.add((art, SCHEMA.mentions, person))
         return person
 
@@ -178,9 +180,9 @@ class GraphBuilder:
         g.add((node, KG.inArticle, URIRef(iris.article(facts.article_id))))
         g.add((node, KG.start, Literal(ev.start)))
         g.add((node, KG.end, Literal(ev.end)))
-        g.add((node, KG.quote, Literal(facts.text[ev.start : ev.end])))
+        g.add((node, KG.quote, vi(facts.text[ev.start : ev.end])))
         if ev.sentence_end > ev.sentence_start:
-            g.add((node, KG.sentence, Literal(facts.text[ev.sentence_start : ev.sentence_end])))
+            g.add((node, KG.sentence, vi(facts.text[ev.sentence_start : ev.sentence_end])))
         g.add((node, KG.rule, Literal(ev.rule)))
         g.add((node, KG.confidence, Literal(ev.confidence, datatype=XSD.decimal)))
 

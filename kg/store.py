@@ -154,9 +154,18 @@ def with_prefixes(query: str) -> str:
     return extra + query
 
 
-def execute(store: ox.Store, text: str) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
-    """Run a query (kg's usual prefixes added) on the union of all articles' triples."""
-    return store.query(with_prefixes(text))
+def execute(store: ox.Store, text: str, *, allow_service: bool = False,
+            union: bool = False) -> ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples:
+    """Run a read-only query (kg's usual prefixes added) on the union of all articles' triples.
+
+    Updates are refused, and so is ``SERVICE`` (it would send data to another server) unless
+    ``allow_service``; ``union`` reads the union of the default and named graphs (graph files read into an
+    in-memory store).
+    """
+    from kg.query import refuse_unsafe
+
+    refuse_unsafe(text, allow_service)
+    return store.query(with_prefixes(text), use_default_graph_as_union=union)
 
 
 def csv_text(result: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> str | None:

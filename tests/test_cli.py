@@ -92,8 +92,8 @@ def test_bundled_example_builds_and_answers_the_starting_queries(tmp_path: Path,
     capsys.readouterr()
     query = Path(__file__).resolve().parent.parent / "ontology" / "queries" / "posts-of-persons.rq"
     assert main(["query", str(out), str(query), "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    held = {(r["name"], r["role"]) for r in rows}
+    rows = json.loads(capsys.readouterr().out)["results"]["bindings"]  # W3C SPARQL results JSON
+    held = {(r["name"]["value"], r["role"]["value"]) for r in rows}
     assert ("Lê Minh Khoa", "Bí thư") in held and ("Nguyễn Thanh Tùng", "Chủ tịch") in held
 
 

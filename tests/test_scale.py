@@ -97,7 +97,8 @@ def test_store_load_query_and_incremental_updates(tmp_path: Path, capsys: pytest
     def ask(query: str) -> list[dict[str, str]]:
         capsys.readouterr()
         assert main(["query", "--store", str(store), query, "--format", "json"]) == 0
-        return json.loads(capsys.readouterr().out)
+        return [{k: v["value"] for k, v in b.items()}  # W3C SPARQL results JSON
+                for b in json.loads(capsys.readouterr().out)["results"]["bindings"]]
 
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?p org:holds ?post }"
     assert ask(count) == [{"n": "3"}]
