@@ -16,17 +16,21 @@ import json
 import os
 import re
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
 
 MARKER = "# article "
-_SAFE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_ESCAPE_RE = re.compile(r'[\\"\n\r\t]')
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}
+# Oxigraph escapes every C0 control and DEL; these three it leaves raw, yet line-based tools (and Python's
+# splitlines) break lines at them, so they are escaped too (a \uXXXX escape is valid in strings and IRIs alike)
+_ESCAPED_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_PREFIX_LINES = re.compile(r"(?:@prefix [^\n]*\n)*")
+_TYPE = str(RDF.type)
 
 
 def format_for(path: str | Path) -> str:
@@ -37,77 +41,89 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def escape(text: str) -> str:
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
-
-
-def nt_term(term: object) -> str:
-    """A term in N-Triples syntax (always one line)."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        body = f'"{escape(str(term))}"'
-        if term.language:
-            return f"{body}@{term.language}"
-        if term.datatype:
-            return f"{body}^^<{term.datatype}>"
-        return body
-    raise TypeError(f"unsupported term {term!r} (kg writes no blank nodes)")
-
-
-class TermWriter:
-    """Turtle terms with the graph's prefixes where the local name is safe."""
-
-    def __init__(self, prefixes: dict[str, str]) -> None:
-        self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-
-    def __call__(self, term: object) -> str:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, Literal) and term.datatype and not term.language:
-            return f'"{escape(str(term))}"^^{self.iri(str(term.datatype))}'
-        return nt_term(term)
-
-    def iri(self, iri: str) -> str:
-        for prefix, ns in self.prefixes:
-            if iri.startswith(ns) and _SAFE_LOCAL.fullmatch(iri[len(ns) :]):
-                return f"{prefix}:{iri[len(ns):]}"
-        return f"<{iri}>"
-
-
-def nt_lines(graph: Graph) -> list[str]:
-    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in graph})
-
-
-def turtle_block(graph: Graph, terms: TermWriter, indent: str = "") -> str:
-    """The graph's triples grouped by subject and predicate, sorted."""
-    by_subject: dict[str, dict[str, list[str]]] = {}
-    for s, p, o in graph:
-        pred = "a" if p == RDF.type else terms(p)
-        by_subject.setdefault(terms(s), {}).setdefault(pred, []).append(terms(o))
-    out = []
-    for subject in sorted(by_subject):
-        preds = by_subject[subject]
-        order = sorted(preds, key=lambda p: (p != "a", p))
-        lines = [f"{p} {', '.join(sorted(set(preds[p])))}" for p in order]
-        out.append(f"{indent}{subject} " + f" ;\n{indent}    ".join(lines) + " .\n")
-    return "\n".join(out)
-
-
 def prefix_header(prefixes: dict[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())) + "\n"
+
+
+class BlockRenderer:
+    """Article blocks serialized by Oxigraph from one article's rdflib graph.
+
+    Output is deterministic: the triples are sorted first (subject, ``rdf:type`` first, predicate, object) and
+    Oxigraph writes them in the order given, grouping a subject's triples in Turtle and TriG; N-Triples lines
+    are sorted as text. Minted IRIs (the ``id`` base) are written whole: their local names hold ``/``, which a
+    prefixed name could only carry escaped (``id:person\\/…``).
+    """
+
+    _CACHE_LIMIT = 50_000  # converted IRIs kept (predicates, classes and datatypes repeat in every article)
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefixes = {p: ns for p, ns in prefixes.items() if p != "id"}
+        self._iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            if len(self._iris) >= self._CACHE_LIMIT:
+                self._iris.clear()
+            node = self._iris[value] = ox.NamedNode(value)
+        return node
+
+    def triples(self, graph: Iterable[tuple], ordered: bool = False) -> list[ox.Triple]:
+        """The graph's triples as Oxigraph terms; ``ordered``: sorted by subject, ``rdf:type`` first, predicate,
+        object (by their text, so the order is total and the same in every process)."""
+        cache, iri, triple, literal = self._iris, self.iri, ox.Triple, ox.Literal
+        keyed = []
+        for s, p, o in graph:
+            subject, predicate = str(s), str(p)
+            if isinstance(o, URIRef):
+                value, lang, datatype, is_literal = str(o), "", "", False
+                obj = cache.get(value) or iri(value)
+            elif isinstance(o, Literal):
+                value, lang, datatype, is_literal = str(o), o.language or "", str(o.datatype or ""), True
+                obj = (literal(value, language=lang) if lang else
+                       literal(value, datatype=cache.get(datatype) or iri(datatype)) if datatype else literal(value))
+            else:
+                raise TypeError(f"unsupported term {o!r} (kg writes no blank nodes)")
+            t = triple(cache.get(subject) or iri(subject), cache.get(predicate) or iri(predicate), obj)
+            keyed.append(((subject, predicate != _TYPE, predicate, is_literal, value, lang, datatype), t)
+                         if ordered else t)
+        if ordered:
+            keyed.sort(key=lambda kt: kt[0])
+            return [t for _, t in keyed]
+        return keyed
+
+    def render(self, fmt: str, article_iri: str, article_id: str, digest: str, graph: Graph) -> str:
+        """One article's block in ``fmt`` ("turtle", "nt", "trig"), headed by its marker comment."""
+        head = f"{MARKER}{article_id} {digest}\n"
+        if fmt == "nt":  # lines sorted as text, as kg always wrote them
+            text = ox.serialize(self.triples(graph), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            body = "".join(f"{line}\n" for line in sorted(text.split("\n")[:-1]))  # not splitlines: U+2028
+        elif fmt in ("turtle", "trig"):
+            triples: list = self.triples(graph, ordered=True)
+            if fmt == "trig":
+                name = self.iri(article_iri)
+                triples = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+            text = ox.serialize(triples, format=_OX_FORMATS[fmt], prefixes=self.prefixes).decode("utf-8")
+            body = text[_PREFIX_LINES.match(text).end() :] + "\n"  # type: ignore[union-attr]
+        else:
+            raise ValueError(f"no block writer for {fmt!r}")
+        block = head + body
+        if "\u2028" in block or "\x85" in block or "\u2029" in block:  # rare; `in` is much faster than a regex
+            block = block.translate(_ESCAPED_BREAKS)
+        return block
+
+
+_RENDERERS: dict[tuple, BlockRenderer] = {}
 
 
 def render_block(fmt: str, article_iri: str, article_id: str, digest: str, graph: Graph,
                  prefixes: dict[str, str]) -> str:
     """One article's block in ``fmt`` ("turtle", "nt", "trig"), headed by its marker comment."""
-    head = f"{MARKER}{article_id} {digest}\n"
-    if fmt == "nt":
-        return head + "\n".join(nt_lines(graph)) + ("\n" if len(graph) else "")
-    terms = TermWriter(prefixes)
-    if fmt == "trig":
-        return head + f"{terms(URIRef(article_iri))} {{\n" + turtle_block(graph, terms, "    ") + "}\n\n"
-    return head + turtle_block(graph, terms) + "\n"
+    key = tuple(sorted(prefixes.items()))
+    renderer = _RENDERERS.get(key)
+    if renderer is None:
+        renderer = _RENDERERS[key] = BlockRenderer(prefixes)
+    return renderer.render(fmt, article_iri, article_id, digest, graph)
 
 
 def atomic_open(path: Path, binary: bool = False) -> tuple[IO, str]:
@@ -160,7 +176,8 @@ class ShardWriter:
         data = block.encode("utf-8")
         gz.write(data)
         self._count += 1
-        self._triples += sum(1 for line in block.splitlines() if line and not line.startswith("#"))
+        # one triple a line: every line break inside a term is escaped (see BlockRenderer)
+        self._triples += sum(1 for line in block.split("\n") if line and not line.startswith("#"))
         if self._count >= self.size:
             self._close_shard()
 
