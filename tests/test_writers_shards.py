@@ -4,6 +4,11 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -11,6 +16,7 @@ import pytest
 from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from kg import writers
+from kg.build import build
 from kg.cli import main
 from kg.namespaces import KG, SCHEMA
 from kg.rdf import prefixes_for
@@ -192,3 +198,106 @@ def test_manifest_counts_the_triples_a_parser_reads(tmp_path: Path) -> None:
     for shard in m["shards"]:
         g.parse(data=gzip.decompress((out / shard["file"]).read_bytes()).decode("utf-8"), format="nt")
     assert {str(t) for t in g.objects(None, SCHEMA.headline)} == {"Tỉnh Nam Định\u2028họp báo\x85quý I\u2029năm 2017"}
+
+
+def test_rebuild_leaves_no_stale_parts(tmp_path: Path) -> None:
+    out = tmp_path / "shards"
+    build([articles(tmp_path / "old.jsonl", "old", 6)], out, jobs=1, shard_size=1)
+    assert len(assert_consistent(out)) == 6
+    old_umask = os.umask(0o022)
+    try:
+        build([articles(tmp_path / "new.jsonl", "new", 2)], out, jobs=1, shard_size=1)
+    finally:
+        os.umask(old_umask)
+    assert assert_consistent(out) == ["new-0", "new-1"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.jsonl", "old.jsonl", "shards"]  # no temp left
+    assert {oct(p.stat().st_mode & 0o777) for p in out.iterdir()} == {"0o644"}  # files as the umask says
+    assert oct(out.stat().st_mode & 0o777) == "0o755"
+
+
+def test_refuses_a_folder_kg_did_not_write(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    src = articles(tmp_path / "in.jsonl", "a", 2)
+    mine = tmp_path / "mine"
+    mine.mkdir()
+    (mine / "notes.txt").write_text("ghi chú của tôi", encoding="utf-8")
+    assert main(["build", str(src), "-o", str(mine), "--shard-size", "1", "-q", "-j", "1"]) == 2
+    assert "not a kg shard folder" in capsys.readouterr().err
+    assert sorted(p.name for p in mine.iterdir()) == ["notes.txt"]
+    # a shard folder someone added their own file to is not kg's to delete either
+    out = tmp_path / "shards"
+    build([src], out, jobs=1, shard_size=1)
+    (out / "README.txt").write_text("đừng xoá", encoding="utf-8")
+    with pytest.raises(ValueError, match="README.txt"):
+        build([src], out, jobs=1, shard_size=1)
+    assert (out / "README.txt").read_text(encoding="utf-8") == "đừng xoá" and len(assert_consistent(out)) == 2
+    # an empty folder or a file path
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    build([src], empty, jobs=1, shard_size=1)
+    assert len(assert_consistent(empty)) == 2
+    with pytest.raises(ValueError, match="not a folder"):
+        build([src], src, jobs=1, shard_size=1)
+
+
+def test_a_failed_write_keeps_the_old_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "shards"
+    build([articles(tmp_path / "old.jsonl", "old", 6)], out, jobs=1, shard_size=2)
+    before = {p.name: p.read_bytes() for p in out.iterdir()}
+    real_write, calls = gzip.GzipFile.write, []
+
+    def full_disk(self: gzip.GzipFile, data: bytes) -> int:
+        calls.append(1)
+        if len(calls) > 3:
+            raise OSError(28, "No space left on device")
+        return real_write(self, data)
+
+    monkeypatch.setattr(gzip.GzipFile, "write", full_disk)
+    with pytest.raises(OSError, match="No space"):
+        build([articles(tmp_path / "new.jsonl", "new", 6)], out, jobs=1, shard_size=1)
+    assert {p.name: p.read_bytes() for p in out.iterdir()} == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.jsonl", "old.jsonl", "shards"]
+
+
+def test_a_killed_rebuild_leaves_the_old_set_or_the_new(tmp_path: Path) -> None:
+    out = tmp_path / "shards"
+    build([articles(tmp_path / "old.jsonl", "old", 4)], out, jobs=1, shard_size=2)
+    old = assert_consistent(out)
+    known = {p for p in tmp_path.rglob("*")}
+    new_src = articles(tmp_path / "new.jsonl", "new", 400)
+    env = {**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])}
+    proc = subprocess.Popen([sys.executable, "-m", "kg.cli", "build", str(new_src), "-o", str(out),
+                             "--shard-size", "1", "-q", "-j", "1"], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 120
+    try:
+        while time.monotonic() < deadline and proc.poll() is None:  # wait for new parts to be under way
+            if sum(1 for p in tmp_path.rglob("*part-*") if p not in known) >= 3:
+                break
+            time.sleep(0.005)
+        assert proc.poll() is None, "the build ended before it could be killed"
+        os.kill(proc.pid, signal.SIGKILL)
+    finally:
+        proc.wait(timeout=60)
+    ids = assert_consistent(out)
+    assert ids == old or ids == [f"new-{i}" for i in range(400)]
+    # the next run cleans up after the killed one and swaps in the complete new set
+    build([articles(tmp_path / "new2.jsonl", "new", 3)], out, jobs=1, shard_size=1)
+    assert assert_consistent(out) == ["new-0", "new-1", "new-2"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["new.jsonl", "new2.jsonl", "old.jsonl", "shards"]
+
+
+def test_without_an_atomic_exchange_a_cut_short_swap_is_put_back(tmp_path: Path,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where renameat2 is missing the old folder is set aside, then the new one renamed in; a kill between the
+    two renames leaves no folder, and the next run puts the old set back before it starts."""
+    monkeypatch.setattr(writers, "_exchange", lambda a, b: False)
+    out = tmp_path / "shards"
+    build([articles(tmp_path / "old.jsonl", "old", 3)], out, jobs=1, shard_size=2)
+    build([articles(tmp_path / "new.jsonl", "new", 2)], out, jobs=1, shard_size=1)
+    assert assert_consistent(out) == ["new-0", "new-1"]
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    aside = tmp_path / f".shards.kg-old-{int(dead.stdout)}-x1y2"
+    os.rename(out, aside)  # as a kill between the two renames leaves it
+    writers.ShardWriter(out, 1).abort()
+    assert assert_consistent(out) == ["new-0", "new-1"]
+    assert not aside.exists()
