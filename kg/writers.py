@@ -5,8 +5,9 @@ the graph (a triple two articles share is written in both blocks and merges on l
 ``kg build --into FILE`` replace or skip an article's block without re-extracting the others.
 
 Formats: ``.ttl`` (Turtle, subjects grouped, prefixed names), ``.nt`` (N-Triples), ``.trig`` (one named
-graph per article), and gzipped N-Triples shards with a manifest for bulk loaders. Output is sorted within
-a block, so the same input gives byte-identical files whatever the number of workers.
+graph per article), all serialized by pyoxigraph, and gzipped N-Triples shards with a manifest for bulk
+loaders. Output is sorted within a block, so the same input gives byte-identical files whatever the number
+of workers, and every line break inside a term is escaped, so a line of N-Triples is one triple.
 """
 
 from __future__ import annotations
@@ -278,7 +279,7 @@ def _folder_mode(target: Path) -> int:
 def _sweep(target: Path) -> None:
     """Remove what killed runs into ``target`` left beside it; a folder set aside (``kg-old``) when the target is
     missing is a swap that was cut short between its two renames: put it back."""
-    for stale in sorted(target.parent.glob(f".{glob_escape(target.name)}.kg-*-*")):
+    for stale in sorted(target.parent.glob(f".{_glob_escape(target.name)}.kg-*-*")):
         kind, _, rest = stale.name[len(target.name) + 5 :].partition("-")
         pid = rest.split("-", 1)[0]
         if kind not in ("new", "old") or not pid.isdigit() or not stale.is_dir() or _alive(int(pid)):
@@ -289,13 +290,15 @@ def _sweep(target: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
-def glob_escape(name: str) -> str:
+def _glob_escape(name: str) -> str:
     return re.sub(r"([*?\[])", r"[\1]", name)
 
 
 def _alive(pid: int) -> bool:
     if pid == os.getpid():
         return False  # a leftover of an earlier run with our pid: not in use by this writer
+    if os.name != "posix":
+        return True  # no harmless probe (os.kill there stops the process): leave the folder alone
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
@@ -325,7 +328,7 @@ def _exchange(a: Path, b: Path) -> bool:
     try:
         libc = ctypes.CDLL(None, use_errno=True)
         renameat2 = libc.renameat2
-    except (OSError, AttributeError):
+    except (OSError, AttributeError, TypeError):
         return False
     at_fdcwd, rename_exchange = -100, 2
     if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
