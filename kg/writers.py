@@ -5,28 +5,37 @@ the graph (a triple two articles share is written in both blocks and merges on l
 ``kg build --into FILE`` replace or skip an article's block without re-extracting the others.
 
 Formats: ``.ttl`` (Turtle, subjects grouped, prefixed names), ``.nt`` (N-Triples), ``.trig`` (one named
-graph per article), and gzipped N-Triples shards with a manifest for bulk loaders. Output is sorted within
-a block, so the same input gives byte-identical files whatever the number of workers.
+graph per article), all serialized by pyoxigraph, and gzipped N-Triples shards with a manifest for bulk
+loaders. Output is sorted within a block, so the same input gives byte-identical files whatever the number
+of workers, and every line break inside a term is escaped, so a line of N-Triples is one triple.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import errno
 import gzip
 import json
 import os
 import re
+import shutil
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import IO
 
+import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
 
 MARKER = "# article "
-_SAFE_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_\-]*")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t"}
-_ESCAPE_RE = re.compile(r'[\\"\n\r\t]')
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
+_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}
+# Oxigraph escapes every C0 control and DEL; these three it leaves raw, yet line-based tools (and Python's
+# splitlines) break lines at them, so they are escaped too (a \uXXXX escape is valid in strings and IRIs alike)
+_ESCAPED_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
+_PREFIX_LINES = re.compile(r"(?:@prefix [^\n]*\n)*")
+_TYPE = str(RDF.type)
 
 
 def format_for(path: str | Path) -> str:
@@ -37,77 +46,89 @@ def format_for(path: str | Path) -> str:
     return FORMATS[suffix]
 
 
-def escape(text: str) -> str:
-    return _ESCAPE_RE.sub(lambda m: _ESCAPES[m.group()], text)
-
-
-def nt_term(term: object) -> str:
-    """A term in N-Triples syntax (always one line)."""
-    if isinstance(term, URIRef):
-        return f"<{term}>"
-    if isinstance(term, Literal):
-        body = f'"{escape(str(term))}"'
-        if term.language:
-            return f"{body}@{term.language}"
-        if term.datatype:
-            return f"{body}^^<{term.datatype}>"
-        return body
-    raise TypeError(f"unsupported term {term!r} (kg writes no blank nodes)")
-
-
-class TermWriter:
-    """Turtle terms with the graph's prefixes where the local name is safe."""
-
-    def __init__(self, prefixes: dict[str, str]) -> None:
-        self.prefixes = sorted(prefixes.items(), key=lambda kv: -len(kv[1]))
-
-    def __call__(self, term: object) -> str:
-        if isinstance(term, URIRef):
-            return self.iri(str(term))
-        if isinstance(term, Literal) and term.datatype and not term.language:
-            return f'"{escape(str(term))}"^^{self.iri(str(term.datatype))}'
-        return nt_term(term)
-
-    def iri(self, iri: str) -> str:
-        for prefix, ns in self.prefixes:
-            if iri.startswith(ns) and _SAFE_LOCAL.fullmatch(iri[len(ns) :]):
-                return f"{prefix}:{iri[len(ns):]}"
-        return f"<{iri}>"
-
-
-def nt_lines(graph: Graph) -> list[str]:
-    return sorted({f"{nt_term(s)} {nt_term(p)} {nt_term(o)} ." for s, p, o in graph})
-
-
-def turtle_block(graph: Graph, terms: TermWriter, indent: str = "") -> str:
-    """The graph's triples grouped by subject and predicate, sorted."""
-    by_subject: dict[str, dict[str, list[str]]] = {}
-    for s, p, o in graph:
-        pred = "a" if p == RDF.type else terms(p)
-        by_subject.setdefault(terms(s), {}).setdefault(pred, []).append(terms(o))
-    out = []
-    for subject in sorted(by_subject):
-        preds = by_subject[subject]
-        order = sorted(preds, key=lambda p: (p != "a", p))
-        lines = [f"{p} {', '.join(sorted(set(preds[p])))}" for p in order]
-        out.append(f"{indent}{subject} " + f" ;\n{indent}    ".join(lines) + " .\n")
-    return "\n".join(out)
-
-
 def prefix_header(prefixes: dict[str, str]) -> str:
     return "".join(f"@prefix {p}: <{ns}> .\n" for p, ns in sorted(prefixes.items())) + "\n"
+
+
+class BlockRenderer:
+    """Article blocks serialized by Oxigraph from one article's rdflib graph.
+
+    Output is deterministic: the triples are sorted first (subject, ``rdf:type`` first, predicate, object) and
+    Oxigraph writes them in the order given, grouping a subject's triples in Turtle and TriG; N-Triples lines
+    are sorted as text. Minted IRIs (the ``id`` base) are written whole: their local names hold ``/``, which a
+    prefixed name could only carry escaped (``id:person\\/…``).
+    """
+
+    _CACHE_LIMIT = 50_000  # converted IRIs kept (predicates, classes and datatypes repeat in every article)
+
+    def __init__(self, prefixes: dict[str, str]) -> None:
+        self.prefixes = {p: ns for p, ns in prefixes.items() if p != "id"}
+        self._iris: dict[str, ox.NamedNode] = {}
+
+    def iri(self, value: str) -> ox.NamedNode:
+        node = self._iris.get(value)
+        if node is None:
+            if len(self._iris) >= self._CACHE_LIMIT:
+                self._iris.clear()
+            node = self._iris[value] = ox.NamedNode(value)
+        return node
+
+    def triples(self, graph: Iterable[tuple], ordered: bool = False) -> list[ox.Triple]:
+        """The graph's triples as Oxigraph terms; ``ordered``: sorted by subject, ``rdf:type`` first, predicate,
+        object (by their text, so the order is total and the same in every process)."""
+        cache, iri, triple, literal = self._iris, self.iri, ox.Triple, ox.Literal
+        keyed = []
+        for s, p, o in graph:
+            subject, predicate = str(s), str(p)
+            if isinstance(o, URIRef):
+                value, lang, datatype, is_literal = str(o), "", "", False
+                obj = cache.get(value) or iri(value)
+            elif isinstance(o, Literal):
+                value, lang, datatype, is_literal = str(o), o.language or "", str(o.datatype or ""), True
+                obj = (literal(value, language=lang) if lang else
+                       literal(value, datatype=cache.get(datatype) or iri(datatype)) if datatype else literal(value))
+            else:
+                raise TypeError(f"unsupported term {o!r} (kg writes no blank nodes)")
+            t = triple(cache.get(subject) or iri(subject), cache.get(predicate) or iri(predicate), obj)
+            keyed.append(((subject, predicate != _TYPE, predicate, is_literal, value, lang, datatype), t)
+                         if ordered else t)
+        if ordered:
+            keyed.sort(key=lambda kt: kt[0])
+            return [t for _, t in keyed]
+        return keyed
+
+    def render(self, fmt: str, article_iri: str, article_id: str, digest: str, graph: Graph) -> str:
+        """One article's block in ``fmt`` ("turtle", "nt", "trig"), headed by its marker comment."""
+        head = f"{MARKER}{article_id} {digest}\n"
+        if fmt == "nt":  # lines sorted as text, as kg always wrote them
+            text = ox.serialize(self.triples(graph), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
+            body = "".join(f"{line}\n" for line in sorted(text.split("\n")[:-1]))  # not splitlines: U+2028
+        elif fmt in ("turtle", "trig"):
+            triples: list = self.triples(graph, ordered=True)
+            if fmt == "trig":
+                name = self.iri(article_iri)
+                triples = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
+            text = ox.serialize(triples, format=_OX_FORMATS[fmt], prefixes=self.prefixes).decode("utf-8")
+            body = text[_PREFIX_LINES.match(text).end() :] + "\n"  # type: ignore[union-attr]
+        else:
+            raise ValueError(f"no block writer for {fmt!r}")
+        block = head + body
+        if "\u2028" in block or "\x85" in block or "\u2029" in block:  # rare; `in` is much faster than a regex
+            block = block.translate(_ESCAPED_BREAKS)
+        return block
+
+
+_RENDERERS: dict[tuple, BlockRenderer] = {}
 
 
 def render_block(fmt: str, article_iri: str, article_id: str, digest: str, graph: Graph,
                  prefixes: dict[str, str]) -> str:
     """One article's block in ``fmt`` ("turtle", "nt", "trig"), headed by its marker comment."""
-    head = f"{MARKER}{article_id} {digest}\n"
-    if fmt == "nt":
-        return head + "\n".join(nt_lines(graph)) + ("\n" if len(graph) else "")
-    terms = TermWriter(prefixes)
-    if fmt == "trig":
-        return head + f"{terms(URIRef(article_iri))} {{\n" + turtle_block(graph, terms, "    ") + "}\n\n"
-    return head + turtle_block(graph, terms) + "\n"
+    key = tuple(sorted(prefixes.items()))
+    renderer = _RENDERERS.get(key)
+    if renderer is None:
+        renderer = _RENDERERS[key] = BlockRenderer(prefixes)
+    return renderer.render(fmt, article_iri, article_id, digest, graph)
 
 
 def atomic_open(path: Path, binary: bool = False) -> tuple[IO, str]:
@@ -139,58 +160,196 @@ class FileWriter:
             os.unlink(self.tmp)
 
 
+_PART = re.compile(r"part-\d+\.nt\.gz")
+_OWN_TEMP = re.compile(r"\.(part-\d+\.nt\.gz|manifest\.json)\..*\.tmp")  # what older kg versions left behind
+
+
 class ShardWriter:
-    """Gzipped N-Triples shards of ``size`` articles each, plus ``manifest.json`` (written last)."""
+    """Gzipped N-Triples shards of ``size`` articles each, plus ``manifest.json``, swapped in as one folder.
+
+    The parts and the manifest are written into a fresh hidden sibling folder (``.NAME.kg-new-…``); ``commit``
+    swaps it with the target in one atomic rename (Linux ``renameat2(RENAME_EXCHANGE)``; elsewhere two renames,
+    the old folder set aside first) and deletes the old set. So ``DIR/part-*.nt.gz`` always holds exactly the
+    manifest's articles: a kill, a full disk or an error leaves the old set, never a mix, and no stale parts
+    of an earlier, bigger build. A folder that is not a kg shard folder (files other than ``manifest.json`` and
+    ``part-*.nt.gz``) is refused, so kg never deletes anything it did not write.
+    """
 
     def __init__(self, directory: Path, size: int) -> None:
-        self.dir, self.size = Path(directory), max(1, size)
-        self.dir.mkdir(parents=True, exist_ok=True)
+        self.dir = Path(os.path.realpath(directory))  # a symlinked folder is swapped where it really is
+        self.size = max(1, size)
+        check_shard_folder(self.dir)
+        self.dir.parent.mkdir(parents=True, exist_ok=True)
+        _sweep(self.dir)
+        self.work = Path(tempfile.mkdtemp(prefix=f".{self.dir.name}.kg-new-{os.getpid()}-", dir=self.dir.parent))
+        os.chmod(self.work, _folder_mode(self.dir))
         self.shards: list[dict[str, object]] = []
-        self._open: tuple[IO, str, Path] | None = None
+        self._open: tuple[gzip.GzipFile, IO[bytes], Path] | None = None
         self._count = 0
         self._triples = 0
 
     def write(self, block: str) -> None:
         if self._open is None:
-            path = self.dir / f"part-{len(self.shards):05d}.nt.gz"
-            fh, tmp = atomic_open(path, binary=True)
-            self._open = (gzip.GzipFile(fileobj=fh, mode="wb", mtime=0), tmp, path)
-            self._raw = fh
-        gz, _, _ = self._open
-        data = block.encode("utf-8")
-        gz.write(data)
+            path = self.work / f"part-{len(self.shards):05d}.nt.gz"
+            raw = open(path, "xb")  # noqa: SIM115 (closed in _close_shard)
+            self._open = (gzip.GzipFile(filename="", fileobj=raw, mode="wb", mtime=0), raw, path)
+        self._open[0].write(block.encode("utf-8"))
         self._count += 1
-        self._triples += sum(1 for line in block.splitlines() if line and not line.startswith("#"))
+        # one triple a line: every line break inside a term is escaped (see BlockRenderer)
+        self._triples += sum(1 for line in block.split("\n") if line and not line.startswith("#"))
         if self._count >= self.size:
             self._close_shard()
 
     def _close_shard(self) -> None:
         if self._open is None:
             return
-        gz, tmp, path = self._open
+        gz, raw, path = self._open
+        self._open = None
         gz.close()
-        self._raw.close()
-        os.replace(tmp, path)
+        raw.flush()
+        os.fsync(raw.fileno())
+        raw.close()
         self.shards.append({"file": path.name, "articles": self._count, "triples": self._triples})
-        self._open, self._count, self._triples = None, 0, 0
+        self._count, self._triples = 0, 0
 
     def commit(self) -> None:
-        self._close_shard()
-        manifest = {"format": "application/n-triples", "compression": "gzip", "shards": self.shards,
-                    "articles": sum(int(s["articles"]) for s in self.shards),
-                    "triples": sum(int(s["triples"]) for s in self.shards)}
-        fh, tmp = atomic_open(self.dir / "manifest.json")
-        fh.write(json.dumps(manifest, indent=1) + "\n")
-        fh.close()
-        os.replace(tmp, self.dir / "manifest.json")
+        """Write the manifest and swap the new set in; the old set is deleted once the new one is in place."""
+        try:
+            self._close_shard()
+            manifest = {"format": "application/n-triples", "compression": "gzip", "shards": self.shards,
+                        "articles": sum(int(s["articles"]) for s in self.shards),
+                        "triples": sum(int(s["triples"]) for s in self.shards)}
+            with open(self.work / "manifest.json", "x", encoding="utf-8", newline="\n") as fh:
+                fh.write(json.dumps(manifest, indent=1) + "\n")
+                fh.flush()
+                os.fsync(fh.fileno())
+            _fsync_dir(self.work)
+            check_shard_folder(self.dir)  # still kg's (or gone) now that we are about to replace it
+            if self.dir.exists():
+                old = _swap(self.work, self.dir)
+            else:
+                os.rename(self.work, self.dir)
+                old = None
+            _fsync_dir(self.dir.parent)
+        except BaseException:
+            self.abort()
+            raise
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)
 
     def abort(self) -> None:
+        """Drop the new set; the old one was never touched."""
         if self._open is not None:
-            gz, tmp, _ = self._open
-            gz.close()
-            self._raw.close()
-            if os.path.exists(tmp):
-                os.unlink(tmp)
+            gz, raw, _ = self._open
+            self._open = None
+            with contextlib.suppress(OSError):  # a full disk may fail the last flush too
+                gz.close()
+            raw.close()
+        shutil.rmtree(self.work, ignore_errors=True)
+
+
+def check_shard_folder(folder: Path) -> None:
+    """Refuse (ValueError) a shard target that exists and is not a kg shard folder: a file, or a folder holding
+    anything but ``manifest.json`` and ``part-*.nt.gz`` (an empty folder is fine)."""
+    if not folder.exists():
+        return
+    if not folder.is_dir():
+        raise ValueError(f"{folder} exists and is not a folder: cannot write shards there")
+    names = sorted(p.name for p in folder.iterdir())
+    if not names:
+        return
+    if "manifest.json" not in names:
+        raise ValueError(f"{folder} is not a kg shard folder (no manifest.json): refusing to replace it; "
+                         "give an empty or new folder")
+    foreign = [n for n in names if n != "manifest.json" and not _PART.fullmatch(n) and not _OWN_TEMP.fullmatch(n)]
+    if foreign:
+        raise ValueError(f"{folder} holds files kg did not write ({', '.join(foreign[:5])}): refusing to replace "
+                         "it; move them away or give another folder")
+
+
+def _folder_mode(target: Path) -> int:
+    """The mode the new folder gets: the old folder's, or what ``mkdir`` would give under the umask."""
+    if target.is_dir():
+        return target.stat().st_mode & 0o7777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o777 & ~umask
+
+
+def _sweep(target: Path) -> None:
+    """Remove what killed runs into ``target`` left beside it; a folder set aside (``kg-old``) when the target is
+    missing is a swap that was cut short between its two renames: put it back."""
+    for stale in sorted(target.parent.glob(f".{_glob_escape(target.name)}.kg-*-*")):
+        kind, _, rest = stale.name[len(target.name) + 5 :].partition("-")
+        pid = rest.split("-", 1)[0]
+        if kind not in ("new", "old") or not pid.isdigit() or not stale.is_dir() or _alive(int(pid)):
+            continue
+        if kind == "old" and not target.exists() and (stale / "manifest.json").exists():
+            os.rename(stale, target)
+        else:
+            shutil.rmtree(stale, ignore_errors=True)
+
+
+def _glob_escape(name: str) -> str:
+    return re.sub(r"([*?\[])", r"[\1]", name)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False  # a leftover of an earlier run with our pid: not in use by this writer
+    if os.name != "posix":
+        return True  # no harmless probe (os.kill there stops the process): leave the folder alone
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _swap(new: Path, target: Path) -> Path:
+    """Put ``new`` where ``target`` is; return where the old folder now is (to delete)."""
+    if _exchange(new, target):
+        return new
+    aside = Path(tempfile.mkdtemp(prefix=f".{target.name}.kg-old-{os.getpid()}-", dir=target.parent))
+    os.rmdir(aside)
+    os.rename(target, aside)
+    try:
+        os.rename(new, target)
+    except BaseException:
+        os.rename(aside, target)
+        raise
+    return aside
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Atomically swap two paths (Linux renameat2 RENAME_EXCHANGE); False where the system cannot."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        renameat2 = libc.renameat2
+    except (OSError, AttributeError, TypeError):
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    err = ctypes.get_errno()
+    if err in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP, errno.EOPNOTSUPP):
+        return False
+    raise OSError(err, os.strerror(err), str(b))
+
+
+def _fsync_dir(path: Path) -> None:
+    try:
+        fd = os.open(path, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
 
 
 def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
