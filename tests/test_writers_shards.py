@@ -13,12 +13,13 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from rdflib import RDF, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import namespace as rdfns
 
+from kg import namespaces as ns
 from kg import writers
 from kg.build import build
 from kg.cli import main
-from kg.namespaces import KG, SCHEMA
 from kg.rdf import prefixes_for
 from kg.resolve import IRIs
 
@@ -44,21 +45,21 @@ HOSTILE = [
 def hostile_graph() -> Graph:
     """One article's graph in kg's shape whose literals (and a few IRIs) are hostile to writers."""
     g = Graph(bind_namespaces="none")
-    g.add((ART, RDF.type, SCHEMA.NewsArticle))
-    g.add((ART, SCHEMA.identifier, Literal("t1")))
-    g.add((ART, SCHEMA.datePublished, Literal("2017-03-02", datatype=XSD.date)))
+    g.add((ART, RDF.type, ns.SCHEMA.NewsArticle))
+    g.add((ART, ns.SCHEMA.identifier, Literal("t1")))
+    g.add((ART, ns.SCHEMA.datePublished, Literal("2017-03-02", datatype=rdfns.XSD.date)))
     for n, text in enumerate(HOSTILE):
         ev = ID[f"evidence/t1/{n}-{n + 5}-people-chain-90"]
-        g.add((ev, RDF.type, KG.Evidence))
-        g.add((ev, KG.quote, Literal(text)))
-        g.add((ev, KG.sentence, Literal(text, lang="vi")))
-        g.add((ev, KG.confidence, Literal(0.9, datatype=XSD.decimal)))
-        g.add((ev, KG.start, Literal(n)))
-        g.add((ev, KG.inArticle, ART))
+        g.add((ev, RDF.type, ns.KG.Evidence))
+        g.add((ev, ns.KG.quote, Literal(text)))
+        g.add((ev, ns.KG.sentence, Literal(text, lang="vi")))
+        g.add((ev, ns.KG.confidence, Literal(0.9, datatype=rdfns.XSD.decimal)))
+        g.add((ev, ns.KG.start, Literal(n)))
+        g.add((ev, ns.KG.inArticle, ART))
     # IRIs a prefixed name cannot hold as they are (a local name ending in '.' is left out: rdflib cannot
     # read the escaped form `kg:a\.`, and kg's vocabularies have none)
-    g.add((ID["person/nguyễn-văn-a."], SCHEMA.name, Literal("Nguyễn Văn A")))
-    g.add((ART, KG["x.y-(1)"], URIRef("https://w3id.org/kg-vn/ns#%20a~b")))
+    g.add((ID["person/nguyễn-văn-a."], ns.SCHEMA.name, Literal("Nguyễn Văn A")))
+    g.add((ART, URIRef(str(ns.KG) + "x.y-(1)"), URIRef("https://w3id.org/kg-vn/ns#%20a~b")))
     return g
 
 
@@ -69,7 +70,7 @@ def ox_to_rdflib(triples: list) -> set[tuple]:
         assert isinstance(t, ox.Literal)
         if t.language:
             return Literal(t.value, lang=t.language)
-        if t.datatype.value == str(XSD.string):
+        if t.datatype.value == str(rdfns.XSD.string):
             return Literal(t.value)
         return Literal(t.value, datatype=URIRef(t.datatype.value))
 
@@ -114,7 +115,7 @@ def test_a_marker_inside_a_literal_never_splits_a_block(tmp_path: Path, ext: str
     w = writers.FileWriter(out, fmt, PREFIXES)
     w.write(writers.render_block(fmt, str(ART), "t1", "0123456789abcdef", hostile_graph(), PREFIXES))
     other = Graph()
-    other.add((ID["article/t2"], RDF.type, SCHEMA.NewsArticle))
+    other.add((ID["article/t2"], RDF.type, ns.SCHEMA.NewsArticle))
     w.write(writers.render_block(fmt, str(ID["article/t2"]), "t2", "fedcba9876543210", other, PREFIXES))
     w.commit()
     blocks = list(writers.iter_blocks(out))
@@ -197,7 +198,8 @@ def test_manifest_counts_the_triples_a_parser_reads(tmp_path: Path) -> None:
     g = Graph()
     for shard in m["shards"]:
         g.parse(data=gzip.decompress((out / shard["file"]).read_bytes()).decode("utf-8"), format="nt")
-    assert {str(t) for t in g.objects(None, SCHEMA.headline)} == {"Tỉnh Nam Định\u2028họp báo\x85quý I\u2029năm 2017"}
+    headline = "Tỉnh Nam Định\u2028họp báo\x85quý I\u2029năm 2017"
+    assert {str(t) for t in g.objects(None, ns.SCHEMA.headline)} == {headline}
 
 
 def test_rebuild_leaves_no_stale_parts(tmp_path: Path) -> None:
