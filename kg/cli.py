@@ -32,13 +32,14 @@ def _load(args: argparse.Namespace) -> int:
     from kg import store
 
     try:
-        db = store.open_store(args.store)
-        stats = store.load(db, args.graphs)
+        files = store.check_files(args.graphs)  # a broken file stops the load before the store is touched
+        stats = store.load(store.open_store(args.store), files, checked=True)
     except (ValueError, OSError) as exc:
         print(f"kg load: {exc}", file=sys.stderr)
         return 2
+    foreign = f", {stats['default_triples']} triples into the default graph" if stats["default_triples"] else ""
     print(f"loaded {stats['articles']} articles from {stats['files']} files into {args.store} "
-          f"({stats['unchanged']} unchanged)", file=sys.stderr)
+          f"({stats['unchanged']} unchanged){foreign}", file=sys.stderr)
     return 0
 
 
@@ -62,10 +63,27 @@ def _query(args: argparse.Namespace) -> int:
             graph = load_graph(args.graph)
             header, rows = run_query(graph, read_query(args.query))
     except Exception as exc:  # a bad query or graph is the user's to fix: say what, no traceback
+        if args.store and _store_busy(exc):  # a writer compacted the files under us: retry, then say so
+            args.retries = getattr(args, "retries", 0) + 1
+            if args.retries < 3:
+                import time
+
+                time.sleep(0.3)
+                return _query(args)
+            from kg.store import busy_message
+
+            print(f"kg query: {busy_message(args.store)}", file=sys.stderr)
+            return 2
         print(f"kg query: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(format_rows(header, rows, args.format))
     return 0
+
+
+def _store_busy(exc: BaseException) -> bool:
+    from kg.store import StoreBusy, is_busy
+
+    return isinstance(exc, StoreBusy) or is_busy(exc)
 
 
 def parser() -> argparse.ArgumentParser:
