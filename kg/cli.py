@@ -63,27 +63,21 @@ def _query(args: argparse.Namespace) -> int:
             graph = load_graph(args.graph)
             header, rows = run_query(graph, read_query(args.query))
     except Exception as exc:  # a bad query or graph is the user's to fix: say what, no traceback
-        if args.store and _store_busy(exc):  # a writer compacted the files under us: retry, then say so
+        from kg.store import busy_message, is_busy
+
+        if args.store and is_busy(exc):  # a writer compacted the store's files under us: retry, then say so
+            import time
+
             args.retries = getattr(args, "retries", 0) + 1
             if args.retries < 3:
-                import time
-
                 time.sleep(0.3)
                 return _query(args)
-            from kg.store import busy_message
-
             print(f"kg query: {busy_message(args.store)}", file=sys.stderr)
             return 2
         print(f"kg query: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     sys.stdout.write(format_rows(header, rows, args.format))
     return 0
-
-
-def _store_busy(exc: BaseException) -> bool:
-    from kg.store import StoreBusy, is_busy
-
-    return isinstance(exc, StoreBusy) or is_busy(exc)
 
 
 def parser() -> argparse.ArgumentParser:

@@ -64,6 +64,8 @@ def open_store(path: str | Path, read_only: bool = False) -> ox.Store:
 
 def is_busy(exc: BaseException) -> bool:
     """Whether a read failed because a writer replaced the store's files meanwhile (RocksDB compaction)."""
+    if isinstance(exc, StoreBusy):
+        return True
     return isinstance(exc, (OSError, RuntimeError)) and bool(re.search(r"Corruption|\.sst\b|MANIFEST", str(exc)))
 
 
