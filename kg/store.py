@@ -70,6 +70,7 @@ def is_busy(exc: BaseException) -> bool:
 
 
 def busy_message(path: str | Path) -> str:
+    """What to tell a reader whose store a writer changed under its feet."""
     return f"the store {path} is being written by another kg process; try again when it is done"
 
 
