@@ -291,7 +291,7 @@ def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator
 
 def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None, jobs: int, summary: Summary,
                       started: float, progress: bool, max_bytes: int | None) -> Summary:
-    """Add articles to an Oxigraph store: unchanged ones skipped, changed ones replaced, one batch per transaction."""
+    """Add articles to an Oxigraph store: unchanged ones skipped, changed ones replaced (a kill leaves whole ones)."""
     import pyoxigraph as ox
 
     from kg import store as kgstore

@@ -27,6 +27,9 @@ def _build(args: argparse.Namespace) -> int:
         summary = build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
                         shard_size=args.shard_size, into=bool(args.into), max_article_bytes=args.max_article_size)
     except OSError as exc:  # name the file: a full disk (ENOSPC) says nothing of which one
+        if exc.errno is None and exc.filename is None:  # kg's own message (a busy store) already says what
+            print(f"kg build: {exc}", file=sys.stderr)
+            return 2
         where = f"cannot write {target}" if exc.filename is None else exc.filename
         print(f"kg build: {where}: {exc.strerror or exc}", file=sys.stderr)
         return 2
@@ -44,13 +47,14 @@ def _load(args: argparse.Namespace) -> int:
     from kg import store
 
     try:
-        db = store.open_store(args.store)
-        stats = store.load(db, args.graphs)
+        files = store.check_files(args.graphs)  # a broken file stops the load before the store is touched
+        stats = store.load(store.open_store(args.store), files, checked=True)
     except (ValueError, OSError) as exc:
         print(f"kg load: {exc}", file=sys.stderr)
         return 2
+    foreign = f", {stats['default_triples']} triples into the default graph" if stats["default_triples"] else ""
     print(f"loaded {stats['articles']} articles from {stats['files']} files into {args.store} "
-          f"({stats['unchanged']} unchanged)", file=sys.stderr)
+          f"({stats['unchanged']} unchanged){foreign}", file=sys.stderr)
     return 0
 
 
@@ -93,6 +97,17 @@ def _query(args: argparse.Namespace) -> int:
         if isinstance(exc, OSError) and exc.errno == errno.EPIPE and not args.output:  # EPIPE raised by Oxigraph
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
+        from kg.store import busy_message, is_busy
+
+        if args.store and is_busy(exc):  # a writer compacted the store's files under us: retry, then say so
+            import time
+
+            args.retries = getattr(args, "retries", 0) + 1
+            if args.retries < 3:
+                time.sleep(0.3)
+                return _query(args)
+            print(f"kg query: {busy_message(args.store)}", file=sys.stderr)
+            return 2
         print(f"kg query: {type(exc).__name__}: {exc}", file=sys.stderr)
         return 2
     finally:
