@@ -17,6 +17,7 @@ import signal
 import sys
 import time
 import urllib.parse
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -126,41 +127,43 @@ def marker_id(article_id: str) -> str:
     return urllib.parse.quote(article_id, safe="")
 
 
-# -- what an output holds: distinct triples and things, as 8-byte hashes -----------------------------------
+# -- what an output holds: distinct triples and things, as 64-bit hashes ------------------------------------
 
-Census = tuple[bytes, dict[str, bytes]]  # hashes of a block's triples; of its typed subjects / credits by kind
+Census = tuple[bytes, dict[str, bytes]]  # hashes of a block's triples; of its typed subjects / credits, by kind
 _OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "shards": "N_TRIPLES"}
 _SCHEMA, _ORG, _ELI = "https://schema.org/", "http://www.w3.org/ns/org#", "http://data.europa.eu/eli/ontology#"
 _KINDS = {f"{_SCHEMA}NewsArticle": "articles", f"{_SCHEMA}Person": "persons", f"{_ORG}Post": "posts",
           f"{_ELI}LegalResource": "documents", f"{_SCHEMA}Event": "events"}
-_CREDITS = {f"{_SCHEMA}creator", f"{_SCHEMA}author"}  # one triple per photo or byline credit
+_CREDITS = (f"{_SCHEMA}creator", f"{_SCHEMA}author")  # one triple per photo or byline credit
 KINDS = (*_KINDS.values(), "credits")
-
-
-def _h(text: str) -> bytes:
-    return hashlib.blake2b(text.encode("utf-8"), digest_size=8).digest()
 
 
 def census(block: str, fmt: str, header: str = "") -> Census:
     """Hashes of what one rendered block states, parsed back as a loader would; SyntaxError if it does not parse.
 
-    Both fresh blocks (in workers) and blocks carried forward by ``--into`` go through here, so the summary
-    counts the output itself, and the same triple or person in many articles counts once.
+    Fresh blocks (in workers) and blocks ``--into`` carries forward both go through here, so the summary counts
+    the output itself and a triple or person stated by many articles counts once. The hashes are pyoxigraph's
+    own (computed in Rust, the same in every process of a run): cheap enough for a million triples.
     """
     import pyoxigraph as ox
 
-    rdf_type = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
-    triples: list[bytes] = []
-    kinds: dict[str, list[bytes]] = {k: [] for k in KINDS}
-    for t in ox.parse(header + block, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
-        subject, predicate = str(t.subject), t.predicate.value
-        key = _h(f"{subject} {t.predicate} {t.object}")
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    kinds_of = {ox.NamedNode(iri): kind for iri, kind in _KINDS.items()}
+    credits = {ox.NamedNode(iri) for iri in _CREDITS}
+    trig = fmt == "trig"
+    triples = array("q")
+    kinds: dict[str, array] = {}
+    for quad in ox.parse(header + block, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
+        key = hash(quad.triple if trig else quad)  # the same triple in two articles' named graphs is one
         triples.append(key)
-        if predicate == rdf_type and t.object.value in _KINDS:
-            kinds[_KINDS[t.object.value]].append(_h(subject))
-        elif predicate in _CREDITS:
-            kinds["credits"].append(key)
-    return b"".join(triples), {k: b"".join(v) for k, v in kinds.items() if v}
+        predicate = quad.predicate
+        if predicate == rdf_type:
+            kind = kinds_of.get(quad.object)  # type: ignore[call-overload]
+            if kind is not None:
+                kinds.setdefault(kind, array("q")).append(hash(quad.subject))
+        elif predicate in credits:
+            kinds.setdefault("credits", array("q")).append(key)
+    return triples.tobytes(), {k: v.tobytes() for k, v in kinds.items()}
 
 
 class Tally:
@@ -168,18 +171,21 @@ class Tally:
 
     def __init__(self) -> None:
         self.triples = bytearray()
-        self.kinds: dict[str, set[bytes]] = {k: set() for k in KINDS}
+        self.kinds: dict[str, set[int]] = {k: set() for k in KINDS}
 
     def add(self, c: Census) -> None:
         self.triples += c[0]
         for kind, hashes in c[1].items():
-            self.kinds[kind].update(hashes[i : i + 8] for i in range(0, len(hashes), 8))
+            self.kinds[kind].update(memoryview(hashes).cast("q"))
 
     def counts(self) -> dict[str, int]:
-        import numpy  # a dependency of spaCy: unique of a few million 8-byte keys in a fraction of a second
+        import numpy  # a dependency of spaCy: a few million 8-byte keys sorted in place in a fraction of a second
 
         out = {k: len(v) for k, v in self.kinds.items()}
-        out["triples"] = int(numpy.unique(numpy.frombuffer(bytes(self.triples), dtype="<u8")).size)
+        keys = numpy.frombuffer(self.triples, dtype=numpy.int64)  # a view: sorting reorders the buffer, no copy
+        keys.sort()
+        out["triples"] = int(keys.size and 1 + numpy.count_nonzero(keys[1:] != keys[:-1]))
+        del keys
         return out
 
     def into(self, summary: Summary) -> None:
@@ -204,9 +210,13 @@ def _init_worker(fmt: str, base: str | None) -> None:
 
 
 def _init_pool_worker(fmt: str, base: str | None) -> None:
-    """A worker leaves SIGINT to the parent and dies quietly on SIGTERM (how the pool stops it)."""
+    """A worker leaves SIGINT and SIGTERM to the parent, which stops it between batches (see ``render_all``).
+
+    A worker killed by a signal sent to the whole process group (Ctrl-C, ``kill -TERM -PGID``, systemd) could
+    die holding the task queue's lock, and the pool would then hang; so workers never die of those signals.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
     _init_worker(fmt, base)
 
 
@@ -255,7 +265,8 @@ def render_all(items: Iterable[Item], fmt: str, base: str | None, jobs: int) -> 
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     default_extractor()  # built once here, shared copy-on-write by forked workers
-    with ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(fmt, base)) as pool:
+    pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(fmt, base))
+    try:
         window: deque = deque()
         for batch in _batches(items, BATCH):
             window.append(pool.apply_async(_render_batch, (batch,)))
@@ -263,6 +274,9 @@ def render_all(items: Iterable[Item], fmt: str, base: str | None, jobs: int) -> 
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
+    finally:  # also when stopped (signal, closed pipe): workers finish the few batches in flight and exit;
+        pool.close()  # never ``terminate``, whose SIGTERM they ignore
+        pool.join()
 
 
 # -- the reduce step: writing in order ---------------------------------------------------------------------
@@ -378,8 +392,8 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
     tally = Tally()
     changed: dict[str, tuple[str, Census]] = {}  # --into: new blocks of articles already in the file
+    blocks = _blocks(render_all(items(), fmt, base, jobs), summary, meter)
     try:
-        blocks = _blocks(render_all(items(), fmt, base, jobs), summary, meter)
         if existing:  # earlier articles keep their place; a changed one is rewritten where it was
             fresh: list[tuple[str, Census]] = []
             for mid, block, c in blocks:
@@ -405,6 +419,7 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
             writer.abort()
     except BaseException:
         writer.abort()
+        blocks.close()  # stops the workers now, not when the traceback is freed
         raise
     finally:
         meter.close()
