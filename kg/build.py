@@ -63,14 +63,14 @@ def stop_on_sigterm() -> Iterator[None]:
     """Within it SIGTERM raises ``Stopped`` (a KeyboardInterrupt) in the build; outside the main thread, a no-op."""
     try:
         previous = signal.signal(signal.SIGTERM, _on_signal)
-    except ValueError:
-        yield
-        return
+    except ValueError:  # signals are the main thread's
+        previous = None
     _STOP.clear()
     try:
         yield
     finally:
-        signal.signal(signal.SIGTERM, previous)
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass

@@ -348,3 +348,13 @@ def test_build_to_a_closed_pipe_stops_quietly(tmp_path: Path) -> None:
     time.sleep(0.5)
     with pytest.raises(ProcessLookupError):
         os.killpg(run.pid, 0)
+
+
+def test_triple_hashes_agree_across_processes() -> None:
+    """The summary's distinct counts join hashes made in workers and in the parent: they must be stable."""
+    code = ("import pyoxigraph as ox; print(hash(next(iter(ox.parse("
+            "'<https://w3id.org/kg-vn/id/person/lê-thị-thủy> <https://schema.org/name> \"Lê Thị Thủy\" .', "
+            "format=ox.RdfFormat.N_TRIPLES)))))")
+    seen = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60,
+                           env={**ENV, "PYTHONHASHSEED": seed}).stdout for seed in ("1", "2")}
+    assert len(seen) == 1 and seen != {""}
