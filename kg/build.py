@@ -7,12 +7,17 @@ byte-identical output, and memory stays bounded by the window of batches in flig
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import hashlib
 import multiprocessing
 import os
+import re
+import signal
 import sys
 import time
 import urllib.parse
+from array import array
 from collections import deque
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -25,10 +30,54 @@ from kg.facts import ArticleFacts
 from kg.resolve import IRIs, resolve_article
 
 BATCH = 16  # articles per task: enough to amortize inter-process traffic, small enough to keep order cheap
+STDOUT = "-"  # ``out`` for the graph on standard output
+
+
+class BuildRefused(ValueError):
+    """The build would make its output worse (or race another run), so nothing was touched."""
+
+
+class Stopped(KeyboardInterrupt):
+    """A termination signal, raised where the build is so that it unwinds as Ctrl-C does (nothing left behind)."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signum)
+        self.signum = signum
+
+
+_STOP: list[int] = []  # signals received: checked again between blocks and before commit, should a raise be lost
+
+
+def _on_signal(signum: int, _frame: object) -> None:
+    _STOP.append(signum)
+    raise Stopped(signum)
+
+
+def _check_stop() -> None:
+    if _STOP:
+        raise Stopped(_STOP[0])
+
+
+@contextlib.contextmanager
+def stop_on_sigterm() -> Iterator[None]:
+    """Within it SIGTERM raises ``Stopped`` (a KeyboardInterrupt) in the build; outside the main thread, a no-op."""
+    try:
+        previous = signal.signal(signal.SIGTERM, _on_signal)
+    except ValueError:  # signals are the main thread's
+        previous = None
+    _STOP.clear()
+    try:
+        yield
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass
 class Summary:
+    """What a build did: articles built (and skipped), and the distinct persons, posts, documents, credits,
+    events and triples of the output it wrote (with ``--into`` a file: of the whole file after the update)."""
+
     articles: int = 0
     skipped: int = 0  # already present unchanged (``--into``)
     persons: int = 0
@@ -39,20 +88,25 @@ class Summary:
     triples: int = 0
     seconds: float = 0.0
     problems: list[InputProblem] = field(default_factory=list)
+    written: bool = False  # the output was replaced (or streamed)
+    held: int | None = None  # ``--into`` a file: the articles it holds after the update
 
     @property
     def failures(self) -> list[InputProblem]:
         return [p for p in self.problems if p.fatal]
 
-    def add(self, counts: dict[str, int]) -> None:
-        for key, value in counts.items():
-            setattr(self, key, getattr(self, key) + value)
+    @property
+    def empty(self) -> bool:
+        """Not one article read (all inputs missing or failing): an error, and the output is left as it was."""
+        return self.articles == 0 and self.skipped == 0
 
     def lines(self) -> list[str]:
         out = [f"articles {self.articles}, persons {self.persons}, posts {self.posts}, documents {self.documents}, "
                f"credits {self.credits}, events {self.events}, triples {self.triples}, failures {len(self.failures)}"]
         if self.skipped:
             out[0] += f", unchanged {self.skipped}"
+        if self.held is not None:
+            out[0] += f", articles in output {self.held}"
         for p in self.problems:
             out.append(("error: " if p.fatal else "warning: ") + str(p))
         return out
@@ -73,9 +127,71 @@ def marker_id(article_id: str) -> str:
     return urllib.parse.quote(article_id, safe="")
 
 
-def _counts(facts: ArticleFacts) -> dict[str, int]:
-    return {"articles": 1, "persons": len(facts.persons), "posts": len(facts.posts),
-            "documents": len(facts.documents), "credits": len(facts.credits), "events": len(facts.events)}
+# -- what an output holds: distinct triples and things, as 64-bit hashes ------------------------------------
+
+Census = tuple[bytes, dict[str, bytes]]  # hashes of a block's triples; of its typed subjects / credits, by kind
+_OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "shards": "N_TRIPLES"}
+_SCHEMA, _ORG, _ELI = "https://schema.org/", "http://www.w3.org/ns/org#", "http://data.europa.eu/eli/ontology#"
+_KINDS = {f"{_SCHEMA}NewsArticle": "articles", f"{_SCHEMA}Person": "persons", f"{_ORG}Post": "posts",
+          f"{_ELI}LegalResource": "documents", f"{_SCHEMA}Event": "events"}
+_CREDITS = (f"{_SCHEMA}creator", f"{_SCHEMA}author")  # one triple per photo or byline credit
+KINDS = (*_KINDS.values(), "credits")
+
+
+def census(block: str, fmt: str, header: str = "") -> Census:
+    """Hashes of what one rendered block states, parsed back as a loader would; SyntaxError if it does not parse.
+
+    Fresh blocks (in workers) and blocks ``--into`` carries forward both go through here, so the summary counts
+    the output itself and a triple or person stated by many articles counts once. The hashes are pyoxigraph's
+    own (computed in Rust, the same in every process of a run): cheap enough for a million triples.
+    """
+    import pyoxigraph as ox
+
+    rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+    kinds_of = {ox.NamedNode(iri): kind for iri, kind in _KINDS.items()}
+    credits = {ox.NamedNode(iri) for iri in _CREDITS}
+    trig = fmt == "trig"
+    triples = array("q")
+    kinds: dict[str, array] = {}
+    for quad in ox.parse(header + block, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
+        key = hash(quad.triple if trig else quad)  # the same triple in two articles' named graphs is one
+        triples.append(key)
+        predicate = quad.predicate
+        if predicate == rdf_type:
+            kind = kinds_of.get(quad.object)  # type: ignore[call-overload]
+            if kind is not None:
+                kinds.setdefault(kind, array("q")).append(hash(quad.subject))
+        elif predicate in credits:
+            kinds.setdefault("credits", array("q")).append(key)
+    return triples.tobytes(), {k: v.tobytes() for k, v in kinds.items()}
+
+
+class Tally:
+    """Distinct counts over many censuses; triples kept as one compact buffer of 8-byte hashes (streaming)."""
+
+    def __init__(self) -> None:
+        self.triples = bytearray()
+        self.kinds: dict[str, set[int]] = {k: set() for k in KINDS}
+
+    def add(self, c: Census) -> None:
+        self.triples += c[0]
+        for kind, hashes in c[1].items():
+            self.kinds[kind].update(memoryview(hashes).cast("q"))
+
+    def counts(self) -> dict[str, int]:
+        import numpy  # a dependency of spaCy: a few million 8-byte keys sorted in place in a fraction of a second
+
+        out = {k: len(v) for k, v in self.kinds.items()}
+        keys = numpy.frombuffer(self.triples, dtype=numpy.int64)  # a view: sorting reorders the buffer, no copy
+        keys.sort()
+        out["triples"] = int(keys.size and 1 + numpy.count_nonzero(keys[1:] != keys[:-1]))
+        del keys
+        return out
+
+    def into(self, summary: Summary) -> None:
+        for key, value in self.counts().items():
+            if key != "articles":
+                setattr(summary, key, value)
 
 
 # -- the map step, in workers ----------------------------------------------------------------------------
@@ -84,15 +200,28 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(fmt: str, base: str | None) -> None:
-    from kg import rdf
+    from kg import rdf, writers
 
+    iris = IRIs(base) if base else IRIs()
     _WORKER["fmt"] = fmt
-    _WORKER["builder"] = rdf.GraphBuilder(IRIs(base) if base else IRIs())
+    _WORKER["builder"] = rdf.GraphBuilder(iris)
+    _WORKER["header"] = "" if fmt in ("nt", "shards") else writers.prefix_header(rdf.prefixes_for(iris))
     default_extractor()
 
 
+def _init_pool_worker(fmt: str, base: str | None) -> None:
+    """A worker leaves SIGINT and SIGTERM to the parent, which stops it between batches (see ``render_all``).
+
+    A worker killed by a signal sent to the whole process group (Ctrl-C, ``kill -TERM -PGID``, systemd) could
+    die holding the task queue's lock, and the pool would then hang; so workers never die of those signals.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_IGN)
+    _init_worker(fmt, base)
+
+
 Item = Article | InputProblem
-Done = tuple[str, object]  # ("problem", InputProblem) | ("block", (marker id, digest, text, counts, triples))
+Done = tuple[str, object]  # ("problem", InputProblem) | ("block", (marker id, digest, text, census))
 
 
 def _render(article: Article) -> Done:
@@ -109,8 +238,7 @@ def _render(article: Article) -> Done:
     fmt = str(_WORKER["fmt"])
     block = writers.render_block("nt" if fmt == "shards" else fmt, builder.iris.article(article.id),
                                  marker_id(article.id), digest(article), graph, rdf.prefixes_for(builder.iris))
-    counts = _counts(facts)
-    return "block", (marker_id(article.id), digest(article), block, counts, len(graph))
+    return "block", (marker_id(article.id), digest(article), block, census(block, fmt, str(_WORKER["header"])))
 
 
 def _render_batch(items: list[Item]) -> list[Done]:
@@ -137,7 +265,8 @@ def render_all(items: Iterable[Item], fmt: str, base: str | None, jobs: int) -> 
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
     default_extractor()  # built once here, shared copy-on-write by forked workers
-    with ctx.Pool(jobs, initializer=_init_worker, initargs=(fmt, base)) as pool:
+    pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(fmt, base))
+    try:
         window: deque = deque()
         for batch in _batches(items, BATCH):
             window.append(pool.apply_async(_render_batch, (batch,)))
@@ -145,6 +274,9 @@ def render_all(items: Iterable[Item], fmt: str, base: str | None, jobs: int) -> 
                 yield from window.popleft().get()
         while window:
             yield from window.popleft().get()
+    finally:  # also when stopped (signal, closed pipe): workers finish the few batches in flight and exit;
+        pool.close()  # never ``terminate``, whose SIGTERM they ignore
+        pool.join()
 
 
 # -- the reduce step: writing in order ---------------------------------------------------------------------
@@ -200,63 +332,104 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
 
 
 def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None, *, jobs: int | None = None,
-          progress: bool = False, shard_size: int | None = None, into: bool = False,
-          max_article_bytes: int | None = MAX_ARTICLE_BYTES) -> Summary:
-    """Build the graph of ``paths`` into ``out`` (format by extension, or a shard folder).
-
-    An article over ``max_article_bytes`` of text (None: no bound), or whose IRI another id already has, is
-    reported and skipped.
+          progress: bool = False, shard_size: int | None = None, into: bool = False, fmt: str | None = None,
+          started: float | None = None, max_article_bytes: int | None = MAX_ARTICLE_BYTES) -> Summary:
+    """Build the graph of ``paths`` into ``out`` (format by extension, a shard folder, or ``"-"``: stdout).
 
     ``into``: ``out`` is an existing kg output file; articles already in it with the same content are left
     as they are, changed ones replace their own block, new ones are appended. The file is swapped in whole.
+    An output is never made worse: a build that reads no article leaves it as it was (``Summary.empty``);
+    ``into`` refuses (``BuildRefused``) a file or folder it cannot update faithfully; a file output is locked
+    against other kg runs for the whole build (``.NAME.lock`` beside it; a second run is refused).
+    ``fmt``: the format on stdout, "nt" (default), "turtle" or "trig". ``started``: when the run began
+    (``time.monotonic()``), so that the summary's time includes start-up. An article over
+    ``max_article_bytes`` of text (None: no bound), or whose IRI another id already has, is reported and skipped.
     """
-    from kg import rdf, writers
+    from kg import writers
 
     paths = list(paths)
-    out = Path(out)
-    started = time.monotonic()
     summary = Summary()
+    started = time.monotonic() if started is None else started
     jobs = max(1, jobs if jobs is not None else (os.cpu_count() or 1))
+    if isinstance(out, str) and out == STDOUT:
+        if into or shard_size:
+            raise ValueError("the graph goes to stdout (-o -) as one stream: not with --into or --shard-size")
+        if (fmt or "nt") not in ("nt", "turtle", "trig"):
+            raise ValueError(f"unsupported format for stdout {fmt!r}: use nt, turtle or trig")
+        return _build_file(paths, None, fmt or "nt", base, jobs, summary, started, progress,
+                           max_bytes=max_article_bytes)
+    out = Path(out)
     if into and (out.is_dir() or not out.suffix):
+        _check_store(out)
         return _build_into_store(paths, out, base, jobs, summary, started, progress, max_article_bytes)
-    fmt = "shards" if shard_size else writers.format_for(out)
-    if fmt == "json-ld":  # JSON-LD is one document: built in memory (for small graphs)
-        return _build_jsonld(paths, out, base, summary, started, max_article_bytes)
+    if shard_size:
+        return _build_file(paths, out, "shards", base, jobs, summary, started, progress, shard_size=shard_size,
+                           max_bytes=max_article_bytes)
+    fmt = writers.format_for(out)
+    if into and fmt == "json-ld":
+        raise BuildRefused(f"{out}: kg cannot update JSON-LD in place (it has no per-article blocks), and "
+                           "rewriting it would keep only the new articles; rebuild it with -o, or keep the "
+                           "graph as .ttl, .nt or .trig to update it with --into")
+    with locked(out):
+        if fmt == "json-ld":  # JSON-LD is one document: built in memory (for small graphs)
+            return _build_jsonld(paths, out, base, summary, started, max_article_bytes)
+        return _build_file(paths, out, fmt, base, jobs, summary, started, progress, into=into,
+                           max_bytes=max_article_bytes)
 
-    existing: dict[str, tuple[str, str]] = {}
-    if into and out.exists():
-        existing = {mid: (dig, text) for _header, mid, dig, text in writers.iter_blocks(out)}
+
+def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str | None, jobs: int, summary: Summary,
+                started: float, progress: bool, *, into: bool = False, shard_size: int = 0,
+                max_bytes: int | None = MAX_ARTICLE_BYTES) -> Summary:
+    """Blocks in input order to one file (``None``: stdout) or shards; written only if an article was built."""
+    from kg import rdf, writers
+
+    existing = _existing(out, fmt) if into and out is not None and out.exists() else {}
 
     def items() -> Iterator[Item]:
-        for item in _read(paths, IRIs(base) if base else IRIs(), max_article_bytes):
+        for item in _read(paths, IRIs(base) if base else IRIs(), max_bytes):
             if isinstance(item, Article) and existing.get(marker_id(item.id), ("",))[0] == digest(item):
                 summary.skipped += 1
                 continue
             yield item
 
     prefixes = rdf.prefixes_for(IRIs(base) if base else IRIs())
-    writer = writers.ShardWriter(out, shard_size) if shard_size else writers.FileWriter(out, fmt, prefixes)
+    assert out is not None or fmt != "shards"
+    writer = writers.ShardWriter(out, shard_size) if fmt == "shards" else writers.FileWriter(out, fmt, prefixes)
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
-    changed: dict[str, str] = {}  # --into: new blocks of articles already in the file
+    tally = Tally()
+    changed: dict[str, tuple[str, Census]] = {}  # --into: new blocks of articles already in the file
+    blocks = _blocks(render_all(items(), fmt, base, jobs), summary, meter)
     try:
         if existing:  # earlier articles keep their place; a changed one is rewritten where it was
-            fresh: list[str] = []
-            for block in _blocks(render_all(items(), fmt, base, jobs), summary, meter):
-                mid = block[len(writers.MARKER) :].split(None, 1)[0]
-                (changed.__setitem__(mid, block) if mid in existing else fresh.append(block))
-            for mid, (_dig, text) in existing.items():
-                writer.write(changed.get(mid, text))
-            for block in fresh:
+            fresh: list[tuple[str, Census]] = []
+            for mid, block, c in blocks:
+                (changed.__setitem__(mid, (block, c)) if mid in existing else fresh.append((block, c)))
+            for mid, (_dig, text, old) in existing.items():
+                block, c = changed.get(mid, (text, old))
                 writer.write(block)
+                tally.add(c)
+            for block, c in fresh:
+                writer.write(block)
+                tally.add(c)
+            summary.held = len(existing) + len(fresh)
         else:
-            for block in _blocks(render_all(items(), fmt, base, jobs), summary, meter):
+            for _mid, block, c in blocks:
                 writer.write(block)
-        writer.commit()
+                tally.add(c)
+            summary.held = summary.articles if into else None
+        _check_stop()
+        if summary.articles:  # nothing built: the output stays as it was (unchanged, or not written)
+            writer.commit()
+            summary.written = True
+        else:
+            writer.abort()
     except BaseException:
         writer.abort()
+        blocks.close()  # stops the workers now, not when the traceback is freed
         raise
     finally:
         meter.close()
+    tally.into(summary)
     summary.seconds = time.monotonic() - started
     return summary
 
@@ -275,18 +448,99 @@ def _read(paths: list[str | Path], iris: IRIs, max_bytes: int | None) -> Iterato
         yield item
 
 
-def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator[str]:
-    """The rendered blocks, in order; problems and counts go to the summary."""
+def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator[tuple[str, str, Census]]:
+    """(marker id, block, census) of the rendered blocks, in order; problems go to the summary."""
     for kind, value in done:
         if kind == "problem":
             assert isinstance(value, InputProblem)
             summary.problems.append(value)
             continue
-        _mid, _dig, block, counts, triples = value  # type: ignore[misc]
-        summary.add(counts)
-        summary.triples += triples
+        _check_stop()
+        mid, _dig, block, c = value  # type: ignore[misc]
+        summary.articles += 1
         meter.tick()
-        yield block
+        yield mid, block, c
+
+
+# -- guards: never destroy what cannot be updated, never race another run ------------------------------------
+
+_HEADER_LINE = re.compile(r"\s*(@prefix\s+[\w.-]*:\s*<[^<>\s]*>\s*\.)?\s*")
+
+
+def _existing(out: Path, fmt: str) -> dict[str, tuple[str, str, Census]]:
+    """Marker id → (digest, block, census) of the kg output file ``--into`` updates, every block checked.
+
+    Refuses (``BuildRefused``, file untouched) a file kg did not write (no article markers, or anything but
+    prefixes before the first), one that holds an article twice, and one with a block that does not parse:
+    carrying such a file forward would silently drop or keep damage.
+    """
+    from kg import writers
+
+    header: list[str] = []
+    try:
+        with open(out, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith(writers.MARKER):
+                    break
+                header.append(line)
+    except UnicodeDecodeError:
+        raise BuildRefused(f"{out} was not written by kg (it is not UTF-8 text); --into updates only kg's own "
+                           "graph files: build a new one with -o") from None
+    for n, line in enumerate(header, start=1):
+        if not _HEADER_LINE.fullmatch(line):
+            raise BuildRefused(f"{out} was not written by kg (line {n}, {line.strip()[:60]!r}, is outside any "
+                               "'# article' block); --into updates only kg's own graph files: build a new one "
+                               "with -o, or load this one with `kg load` next to kg's")
+    head = "".join(header) if fmt != "nt" else ""
+    blocks: dict[str, tuple[str, str, Census]] = {}
+    first: dict[str, int] = {}
+    line = len(header) + 1
+    for _header, mid, dig, text in writers.iter_blocks(out):
+        aid = urllib.parse.unquote(mid)
+        if not dig:
+            raise BuildRefused(f"{out}: the marker of article {aid} (line {line}) has no digest; it was not "
+                               "written by kg: build a new file with -o")
+        if mid in blocks:
+            raise BuildRefused(f"{out}: article {aid} appears twice (lines {first[mid]} and {line}); kg cannot "
+                               "tell which to keep: rebuild the file with -o")
+        try:
+            blocks[mid] = (dig, text, census(text, fmt, head))
+        except SyntaxError as exc:
+            raise BuildRefused(f"{out}: the block of article {aid} (line {line}) does not parse ({exc}); "
+                               "nothing was changed: repair or rebuild the file with -o") from None
+        first[mid] = line
+        line += text.count("\n")
+    return blocks
+
+
+def _check_store(path: Path) -> None:
+    """``--into`` a folder: an Oxigraph store, or an empty or new folder that becomes one; nothing else."""
+    if path.exists() and not path.is_dir():
+        raise BuildRefused(f"{path} is a file without a graph extension (.ttl .nt .trig), not a store folder; "
+                           "nothing was changed")
+    if path.is_dir() and any(path.iterdir()) and not ((path / "CURRENT").is_file() and any(path.glob("MANIFEST-*"))):
+        raise BuildRefused(f"{path} is a folder that is not an Oxigraph store (it holds other files); --into "
+                           "makes a new store only in an empty or new folder")
+
+
+@contextlib.contextmanager
+def locked(out: Path) -> Iterator[None]:
+    """Hold ``.NAME.lock`` beside ``out`` while it is built or updated: a second kg run is refused, not raced.
+
+    While it is held no other kg run writes ``out``, so temporary files of killed runs of it are swept then.
+    """
+    from kg import writers
+
+    out.parent.mkdir(parents=True, exist_ok=True)
+    lock = out.parent / f".{out.name}.lock"
+    with open(lock, "a") as fh:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise BuildRefused(f"{out} is being updated by another kg process (it holds {lock.name}); try again "
+                               "when that run has finished") from None
+        writers.sweep_temps(out)
+        yield
 
 
 def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None, jobs: int, summary: Summary,
@@ -309,9 +563,11 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
             yield item
 
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
+    tally = Tally()  # of the articles this run adds
 
     def quads() -> Iterator[tuple]:
-        for block in _blocks(render_all(items(), "nt", base, jobs), summary, meter):
+        for _mid, block, c in _blocks(render_all(items(), "nt", base, jobs), summary, meter):
+            tally.add(c)
             dig = block[len(writers.MARKER) :].split(None, 2)[1]
             article, qs = kgstore.article_quads("", block, ox.RdfFormat.N_TRIPLES, dig)
             if article is not None:
@@ -321,12 +577,16 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
         kgstore.replace_articles(db, quads())
     finally:
         meter.close()
+    tally.into(summary)
+    summary.written = summary.articles > 0
     summary.seconds = time.monotonic() - started
     return summary
 
 
 def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary: Summary, started: float,
                   max_bytes: int | None) -> Summary:
+    from rdflib import RDF, URIRef
+
     from kg import rdf
 
     def facts() -> Iterator[ArticleFacts]:
@@ -339,11 +599,18 @@ def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary:
             except Exception as exc:  # one article's bug must not lose the batch
                 summary.problems.append(InputProblem(item.origin, item.line, f"extraction failed: {exc!r}", item.id))
                 continue
-            summary.add(_counts(f))
+            summary.articles += 1
             yield f
 
     graph = rdf.build_graph(facts(), IRIs(base) if base else IRIs())
+    for iri, kind in _KINDS.items():
+        if kind != "articles":
+            setattr(summary, kind, len(set(graph.subjects(RDF.type, URIRef(iri)))))
+    summary.credits = sum(1 for p in _CREDITS for _ in graph.triples((None, URIRef(p), None)))
     summary.triples = len(graph)
-    rdf.write_atomic(rdf.serialize(graph, "json-ld"), out)
+    _check_stop()
+    if summary.articles:  # nothing built: the output stays as it was
+        rdf.write_atomic(rdf.serialize(graph, "json-ld"), out)
+        summary.written = True
     summary.seconds = time.monotonic() - started
     return summary

@@ -10,12 +10,21 @@ from kg.corpus import MAX_ARTICLE_BYTES  # stdlib only: cheap to import
 
 
 def _build(args: argparse.Namespace) -> int:
-    from kg.build import build
+    import signal
 
+    started = getattr(args, "started", None)
     target = args.into or args.output
     if target is None or (args.into and args.output):
         print("kg build: give either -o OUTPUT or --into STORE_OR_GRAPH", file=sys.stderr)
         return 2
+    to_stdout = args.output == "-"
+    if args.format and not to_stdout:
+        print("kg build: --format is for -o - (a file's extension picks its format)", file=sys.stderr)
+        return 2
+    if str(args.into) == "-":
+        print("kg build: --into needs a graph file or a store folder, not -", file=sys.stderr)
+        return 2
+    target = "-" if to_stdout else Path(target)
     progress = not args.quiet and sys.stderr.isatty()
     try:
         if args.base is not None:
@@ -24,9 +33,15 @@ def _build(args: argparse.Namespace) -> int:
             check_base(args.base)  # before anything is read or written
         if args.max_article_size <= 0:
             raise ValueError(f"--max-article-size must be a positive number of bytes, not {args.max_article_size}")
-        summary = build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
-                        shard_size=args.shard_size, into=bool(args.into), max_article_bytes=args.max_article_size)
+        from kg.build import build, stop_on_sigterm
+
+        with stop_on_sigterm():  # SIGTERM stops a build as Ctrl-C does: temporary files removed, workers stopped
+            summary = build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
+                            shard_size=args.shard_size, into=bool(args.into), fmt=_FORMATS.get(args.format),
+                            started=started, max_article_bytes=args.max_article_size)
     except OSError as exc:  # name the file: a full disk (ENOSPC) says nothing of which one
+        if isinstance(exc, BrokenPipeError) and to_stdout:
+            return _closed_stdout()
         if exc.errno is None and exc.filename is None:  # kg's own message (a busy store) already says what
             print(f"kg build: {exc}", file=sys.stderr)
             return 2
@@ -36,11 +51,37 @@ def _build(args: argparse.Namespace) -> int:
     except ValueError as exc:
         print(f"kg build: {exc}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt as exc:
+        signum = getattr(exc, "signum", signal.SIGINT)
+        where = "the graph on stdout is incomplete" if to_stdout else f"{target} left as it was"
+        print(f"kg build: stopped by {signal.Signals(signum).name}; {where}", file=sys.stderr)
+        return 128 + signum
     for line in summary.lines():
         print(line, file=sys.stderr)
+    if summary.empty:  # every input missing or failing: an error, and no output is replaced by an empty one
+        state = "" if to_stdout else f"; {target} {'left as it was' if Path(target).exists() else 'not written'}"
+        print(f"kg build: no article was built{state}", file=sys.stderr)
+        return 1
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
-    print(f"wrote {target} in {summary.seconds:.1f} s ({rate:.0f} articles/s)", file=sys.stderr)
+    done = "wrote" if summary.written else "nothing new for"  # --into: every article already there unchanged
+    where = "the graph to stdout" if to_stdout else target
+    print(f"{done} {where} in {summary.seconds:.1f} s ({rate:.0f} articles/s)", file=sys.stderr)
     return 1 if summary.problems else 0  # anything reported, warnings too, is bad input (README "Use")
+
+
+_FORMATS = {"nt": "nt", "ttl": "turtle", "trig": "trig"}
+
+
+def _closed_stdout() -> int:
+    """The reader of stdout went away (``| head``): stop quietly, as a process killed by SIGPIPE would."""
+    import os
+
+    try:  # the interpreter's last flush of stdout must not complain either
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 def _load(args: argparse.Namespace) -> int:
@@ -121,14 +162,15 @@ def parser() -> argparse.ArgumentParser:
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="extract facts from articles and write an RDF graph")
     b.add_argument("paths", nargs="+", help=".txt articles, .jsonl/.jsonl.gz files, or folders of them")
-    b.add_argument("-o", "--output", type=Path,
+    b.add_argument("-o", "--output",
                    help="output file; its extension picks the format: .ttl .nt .trig .jsonld "
-                   "(a folder with --shard-size)")
+                   "(a folder with --shard-size; - for stdout)")
     b.add_argument("--into", type=Path, help="add to an existing graph file or store folder instead: unchanged "
                    "articles are skipped, changed ones replace their own facts")
     b.add_argument("--base", help="base IRI for minted entities (default https://w3id.org/kg-vn/id/)")
     b.add_argument("-j", "--jobs", type=int, default=None, help="worker processes (default: all cores)")
     b.add_argument("--shard-size", type=int, help="write gzipped N-Triples shards of N articles into the -o folder")
+    b.add_argument("--format", choices=sorted(_FORMATS), help="the format of -o - (default nt)")
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--max-article-size", type=int, metavar="BYTES", default=MAX_ARTICLE_BYTES,
                    help=f"skip (and report) an article whose text is larger (default {MAX_ARTICLE_BYTES}: 1 MB)")
@@ -171,12 +213,16 @@ def _extensions() -> list:
 
 
 def main(argv: list[str] | None = None) -> int:
+    import time
+
+    started = time.monotonic()  # the build summary's time counts start-up (imports, models) too
     ap = parser()
     args, extra = ap.parse_known_args(argv)
     if extra and args.command == "query" and all(e == "-" or not e.startswith("-") for e in extra):
         args.inputs += extra  # a GRAPH or the QUERY after an option (argparse takes one run of positionals)
     elif extra:
         ap.error(f"unrecognized arguments: {' '.join(extra)}")
+    args.started = started
     return args.func(args)
 
 
