@@ -18,7 +18,7 @@ from rdflib import RDF, Dataset, Graph, Namespace
 
 from kg.build import build
 from kg.cli import main
-from tests.test_scale import ARTICLES, jsonl
+from tests.test_scale import ARTICLES, jsonl, parsed
 
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")
@@ -41,12 +41,6 @@ def many(n: int, start: int = 0) -> list[tuple[str, str]]:
         rows.append((f"m{i}", f"Chủ tịch UBND tỉnh {province} {name} cho biết tỉnh đã ban hành Quyết định số "
                               f"{i + 1}/QĐ-UBND ngày 3/4/2025 về kế hoạch phát triển kinh tế năm 2025."))
     return rows
-
-
-def graph_of(path: Path) -> Graph:
-    g = Dataset(default_union=True) if path.suffix == ".trig" else Graph()
-    g.parse(path)
-    return g
 
 
 def temps(folder: Path) -> list[Path]:
@@ -98,7 +92,7 @@ def test_partly_failing_build_still_writes_the_good_articles(graph: Path) -> Non
     (graph.parent / "broken.jsonl").write_text("{not json\n", encoding="utf-8")
     fresh = jsonl(graph.parent / "fresh.jsonl", [("b1", "Bí thư Tỉnh ủy Hà Nam Lê Thị Thủy dự hội nghị.")])
     assert main(["build", str(fresh), str(graph.parent / "broken.jsonl"), "-o", str(graph), "-q"]) == 1
-    assert "Lê Thị Thủy" in {str(o) for o in graph_of(graph).objects(None, SCHEMA.name)}
+    assert "Lê Thị Thủy" in {str(o) for o in parsed(graph).objects(None, SCHEMA.name)}
 
 
 # -- 4. --into never destroys what it cannot update ------------------------------------------------------
@@ -197,7 +191,7 @@ def test_two_into_runs_at_once_never_lose_articles_silently(tmp_path: Path) -> N
     for r in runs:
         r.stderr.close()  # type: ignore[union-attr]
         r.stdout.close()  # type: ignore[union-attr]
-    ids = {str(o) for o in graph_of(out).objects(None, SCHEMA.identifier)}
+    ids = {str(o) for o in parsed(out).objects(None, SCHEMA.identifier)}
     assert {a for a, _ in ARTICLES} <= ids
     for (status, err), rows in zip(results, (many(60, 0), many(60, 100)), strict=True):
         if status == 0:
@@ -291,7 +285,7 @@ def test_summary_counts_distinct_things_of_the_output(tmp_path: Path, ext: str,
     out = tmp_path / f"g{ext}"
     rows = many(90)  # 90 articles, 40 distinct chairmen, the same posts again and again
     summary = build([jsonl(tmp_path / "a.jsonl", rows)], out, jobs=2)
-    g = graph_of(out)
+    g = parsed(out)
     want = _distinct(g)
     assert want["persons"] == 40 and want["posts"] < 90  # the input does repeat them
     assert {k: getattr(summary, k) for k in want} == want
@@ -299,7 +293,7 @@ def test_summary_counts_distinct_things_of_the_output(tmp_path: Path, ext: str,
     more = [*many(30, 80), ("m3", "Phó Thủ tướng Trần Hồng Hà làm việc với tỉnh Lào Cai.")]  # 10 known, 1 changed
     assert main(["build", str(jsonl(tmp_path / "b.jsonl", more)), "--into", str(out), "-q", "-j", "2"]) == 0
     err = capsys.readouterr().err
-    assert _said(err) == _distinct(graph_of(out))
+    assert _said(err) == _distinct(parsed(out))
     assert "unchanged 10" in err
 
 
@@ -329,7 +323,7 @@ def test_build_to_stdout_writes_n_triples_or_the_format_asked(tmp_path: Path,
         assert main(["build", str(src), "-o", "-", "--format", fmt, "-q"]) == 0
         g = Dataset(default_union=True) if fmt == "trig" else Graph()
         g.parse(data=capsys.readouterr().out, format=rdflib_fmt)
-        assert set(g.triples((None, None, None))) == set(graph_of(tmp_path / "g.nt"))
+        assert set(g.triples((None, None, None))) == set(parsed(tmp_path / "g.nt"))
     assert not (Path.cwd() / "-").exists() and not list(tmp_path.glob(".-*"))
 
 
