@@ -223,7 +223,10 @@ def main(argv: list[str] | None = None) -> int:
     elif extra:
         ap.error(f"unrecognized arguments: {' '.join(extra)}")
     args.started = started
-    return args.func(args)
+    try:
+        return args.func(args)
+    except BrokenPipeError:  # any verb's reader went away (`kg ego … | head`): stop quietly, like SIGPIPE
+        return _closed_stdout()
 
 
 if __name__ == "__main__":

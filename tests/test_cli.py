@@ -106,3 +106,20 @@ def test_query_reports_a_bad_query_without_traceback(tmp_path: Path, capsys: pyt
     assert main(["query", str(out), "SELECT ?x WHERE { ?x"]) == 2
     err = capsys.readouterr().err
     assert err.startswith("kg query:") and "Traceback" not in err
+
+
+def test_every_verb_ends_quietly_when_its_reader_goes_away(tmp_path: Path) -> None:
+    """`kg ego … | head`: a closed stdout is not an error and prints no traceback (any verb, not only query)."""
+    import subprocess
+    import sys
+
+    graph = tmp_path / "g.ttl"
+    assert main(["build", str(EXAMPLE), "-o", str(graph), "-q", "-j", "1"]) == 0
+    code = ("import sys, kg.cli; sys.stdout = open(sys.stdout.fileno(), 'w', buffering=1, closefd=False); "
+            "sys.exit(kg.cli.main(sys.argv[1:]))")
+    for verb in (["ego", str(graph), "Thành ủy Huế", "--depth", "2"], ["centrality", str(graph), "--top", "50"]):
+        p = subprocess.Popen([sys.executable, "-c", code, *verb], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        p.stdout.close()  # the reader is gone before the first line
+        err = p.stderr.read().decode("utf-8")
+        p.wait(timeout=120)
+        assert "Traceback" not in err and "BrokenPipe" not in err, (verb, err)
