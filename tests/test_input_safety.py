@@ -413,4 +413,4 @@ def test_undecodable_bytes_give_the_documented_exit_status(tmp_path: Path,
     assert f"warning: {tmp_path / 'a.txt'}: invalid UTF-8 at byte" in err
     assert set(article_iris(Graph().parse(out)).values()) == {"a", "b"}
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    assert "undecodable bytes" in readme and "exit status is 1" in readme
+    assert "undecodable bytes" in readme and "exit status is 1" in " ".join(readme.replace("*", "").split())
