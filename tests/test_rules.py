@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import gzip
+import json
 import re
 from itertools import islice
 from pathlib import Path
@@ -127,3 +128,16 @@ def test_every_rule_of_real_articles_is_registered(tmp_path: Path) -> None:
     assert len(found) >= 8  # posts, documents, events, credits are all in 300 articles
     assert found - set(RULES) == set()
 
+
+def test_kg_rules_lists_every_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rules"]) == 0
+    table = capsys.readouterr().out
+    for r in RULES.values():
+        assert re.search(rf"^{re.escape(r.name)}\s+{r.kind}\s", table, re.M), r.name
+        assert r.description in table and r.examples[0].text.replace("\n", " ") in table
+    assert main(["rules", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert [row["name"] for row in rows] == list(RULES)
+    assert rows[0]["examples"][0]["text"] == next(iter(RULES.values())).examples[0].text
+    byline = next(row for row in rows if row["name"] == "credits.byline")
+    assert byline["confidence"] == 0.7 and byline["variants"]["name_list"]["confidence"] == 0.6
