@@ -157,6 +157,13 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _rules(args: argparse.Namespace) -> int:
+    from kg.extract import rules
+
+    sys.stdout.write(rules.as_json() if args.format == "json" else rules.as_table())
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Vietnamese political news.")
     sub = ap.add_subparsers(dest="command", required=True)
@@ -193,6 +200,9 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--allow-service", action="store_true",
                    help="let SERVICE clauses query remote endpoints (refused by default)")
     q.set_defaults(func=_query)
+    r = sub.add_parser("rules", help="list the extraction rules: name, kind, confidence, description, an example")
+    r.add_argument("--format", choices=["table", "json"], default="table")
+    r.set_defaults(func=_rules)
     for register in _extensions():
         register(sub)
     return ap

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.rules import rule
 from kg.facts import Credit, Evidence
 from kg.knowledge import Knowledge, phrase_key
 
@@ -101,11 +102,12 @@ class CreditExtractor:
 
     def extract(self, text: str, body_start: int, article: str) -> list[Credit]:
         credits: list[Credit] = []
+        photo, byline = rule("credits.photo"), rule("credits.byline")
         for m in self.photo.finditer(text, body_start):
             parsed = self.parse(text[m.end() :], open_end=True)
             if parsed:
                 person, agency, used = parsed
-                ev = Evidence(article, m.start(), m.end() + used, "credits.photo", 0.9)
+                ev = Evidence(article, m.start(), m.end() + used, photo.name, photo.confidence)
                 credits.append(Credit(person, agency, "photo", ev))
         tail = TAIL.search(text, body_start)
         if tail and not self.photo.search(tail.group(1)):
@@ -115,7 +117,7 @@ class CreditExtractor:
             parsed = self.parse(body, open_end=False)
             if parsed and parsed[2] >= len(body.rstrip()) - 1:
                 person, agency, used = parsed
-                ev = Evidence(article, start, start + used, "credits.byline", 0.7)
+                ev = Evidence(article, start, start + used, byline.name, byline.confidence)
                 credits.append(Credit(person, agency, "text", ev))
             else:
                 parts = [(m.start(), m.group()) for m in re.finditer(r"[^–\-,]+", body) if m.group().strip()]
@@ -129,7 +131,8 @@ class CreditExtractor:
                     got.append((p[0], start + off + lead, start + off + lead + p[2]))
                 if len(got) > 1:
                     for person, a, b in got:
-                        credits.append(Credit(person, None, "text", Evidence(article, a, b, "credits.byline", 0.6)))
+                        ev = Evidence(article, a, b, byline.name, byline.at("name_list"))
+                        credits.append(Credit(person, None, "text", ev))
         seen, out = set(), []
         for c in credits:
             if (c.person, c.agency, c.kind) not in seen:

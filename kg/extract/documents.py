@@ -26,6 +26,7 @@ from dataclasses import replace
 from datetime import date
 
 from kg.extract.people import PeopleExtractor
+from kg.extract.rules import Rule, rule
 from kg.extract.tokens import Sentence
 from kg.facts import Document, Evidence, Organization
 from kg.knowledge import DocType, Knowledge
@@ -106,7 +107,7 @@ class DocumentExtractor:
 
     def extract(self, s: Sentence, text: str, article: str) -> list[Document]:
         sent = text[s.start : s.end]
-        found: list[tuple[int, int, str, DocType | None, str]] = []
+        found: list[tuple[int, int, str, DocType | None, Rule]] = []
         for m in self.typed.finditer(sent):
             number = tidy_number(m.group("num"))
             said_number = "số" in m.group().casefold()
@@ -114,30 +115,33 @@ class DocumentExtractor:
                 rest = sent[m.end() :]
                 if UNIT_AFTER.match(rest) or (len(number) == 4 and 1900 <= int(number[:4]) <= 2100):
                     continue
-            found.append((m.start(), m.end(), number, self.doc_type(m.group("type")), "documents.typed_number"))
+            found.append((m.start(), m.end(), number, self.doc_type(m.group("type")),
+                          rule("documents.typed_number")))
         for f in list(found):
             pos = f[1]
             while (lm := LIST_ITEM.match(sent, pos)):
-                found.append((lm.start("num"), lm.end(), tidy_number(lm.group("num")), f[3], "documents.list_item"))
+                found.append((lm.start("num"), lm.end(), tidy_number(lm.group("num")), f[3],
+                              rule("documents.list_item")))
                 pos = lm.end()
         for m in self.named_law.finditer(sent):
             if any(a <= m.start("num") < b for a, b, *_ in found):
                 continue
             found.append((m.start(), m.end(), tidy_number(m.group("num")), self.doc_type(m.group("type")),
-                          "documents.named_law"))
+                          rule("documents.named_law")))
         for m in self.symbol_only.finditer(sent):
             if any(a <= m.start("num") < b for a, b, *_ in found):
                 continue
             number = tidy_number(m.group("num"))
             dtype = self.type_from_symbol(number)
             if dtype:
-                found.append((m.start(), m.end(), number, dtype, "documents.symbol_only"))
+                found.append((m.start(), m.end(), number, dtype, rule("documents.symbol_only")))
         found.sort(key=lambda f: f[0])
         docs: list[Document] = []
-        for idx, (a, b, number, dtype, rule) in enumerate(found):
+        for idx, (a, b, number, dtype, r) in enumerate(found):
             if dtype is None:
                 dtype = self.type_from_symbol(number)
-            ev = Evidence(article, s.start + a, s.start + b, rule, 0.95 if "/" in number or "-" in number else 0.85,
+            symbol = "/" in number or "-" in number
+            ev = Evidence(article, s.start + a, s.start + b, r.name, r.at(None if symbol else "bare_number"),
                           s.start, s.end)
             doc = Document(number, dtype.label if dtype else None, dtype.iri if dtype else None, ev,
                            symbol_issuer_kind=self.k.issuer_kind(number) if ("/" in number or "-" in number) else None)
@@ -152,23 +156,25 @@ class DocumentExtractor:
         """"QĐ số 1/QĐ-TTg ngày … và QĐ số 2/QĐ-TTg ngày … của Thủ tướng": the issuer is both documents'."""
         for i in range(1, len(docs)):
             a, b = docs[i - 1], docs[i]
-            if b.issuer or not a.issuer or not a.issuer_evidence or a.issuer_evidence.rule not in (
-                    "documents.issuer_subject", "documents.issuer_shared_subject"):
+            if b.issuer or not a.issuer or not a.issuer_evidence or not rule(a.issuer_evidence.rule).shares_with_next:
                 continue
             end = max(a.evidence.end, a.date_evidence.end if a.date_evidence else 0) - s.start
             if re.fullmatch(JOINED, sent[end : b.evidence.start - s.start]):
-                ev = replace(a.issuer_evidence, rule="documents.issuer_shared_subject", confidence=0.75)
+                shared = rule("documents.issuer_shared_subject")
+                ev = replace(a.issuer_evidence, rule=shared.name, confidence=shared.confidence)
                 b = replace(b, issuer=a.issuer, issuer_evidence=ev)
-                if not b.date and a.date_evidence and a.date_evidence.rule == "documents.date_before":
+                if not b.date and a.date_evidence and rule(a.date_evidence.rule).shares_with_next:
                     b = replace(b, date=a.date, date_evidence=a.date_evidence)  # "Ngày …, X ban hành A và B"
                 docs[i] = b
         for i in range(len(docs) - 2, -1, -1):
             a, b = docs[i], docs[i + 1]
-            if a.issuer or not b.issuer or not b.issuer_evidence or b.issuer_evidence.rule != "documents.issuer_of":
+            if (a.issuer or not b.issuer or not b.issuer_evidence
+                    or not rule(b.issuer_evidence.rule).shares_with_previous):
                 continue
             end = (a.date_evidence or a.evidence).end - s.start
             if re.fullmatch(JOINED, sent[end : b.evidence.start - s.start]):
-                ev = replace(b.issuer_evidence, rule="documents.issuer_shared", confidence=0.75)
+                shared = rule("documents.issuer_shared")
+                ev = replace(b.issuer_evidence, rule=shared.name, confidence=shared.confidence)
                 docs[i] = replace(a, issuer=b.issuer, issuer_evidence=ev)
         return docs
 
@@ -197,13 +203,13 @@ class DocumentExtractor:
                 dm = SIGNED_DATE.search(sent)
                 if dm and not d.date and self._date(dm):
                     d = replace(d, date=self._date(dm), date_evidence=self._ev(
-                        s, article, dm.start(), dm.end(), "documents.date_next_sentence", 0.75))
+                        s, article, dm.start(), dm.end(), rule("documents.date_next_sentence")))
                 im = re.search(r"\b(?:do|được)\s+", sent[m.end() :])
                 if im and not d.issuer:
                     issuer, end = self._issuer_at(s, s.start + m.end() + im.end())
                     if issuer:
                         d = replace(d, issuer=issuer, issuer_evidence=self._ev(
-                            s, article, m.end() + im.start(), end - s.start, "documents.issuer_next_sentence", 0.75))
+                            s, article, m.end() + im.start(), end - s.start, rule("documents.issuer_next_sentence")))
                 docs[i] = d
             elif len(here) == 1 and not docs[here[0]].issuer and sent.lstrip().startswith("Theo đó"):
                 pm = re.match(r"\s*(?P<subj>.+?)\s+(?:vừa|đã)\s+(?:có|ban hành|ký)\b", text[prev.start : prev.end])
@@ -211,7 +217,7 @@ class DocumentExtractor:
                     issuer, end = self._issuer_at(prev, prev.start + pm.start("subj"))
                     if issuer and end == prev.start + pm.end("subj"):
                         ev = self._ev(prev, article, pm.start("subj"), pm.end("subj"),
-                                      "documents.issuer_previous_sentence", 0.7)
+                                      rule("documents.issuer_previous_sentence"))
                         docs[here[0]] = replace(docs[here[0]], issuer=issuer, issuer_evidence=ev)
         return docs
 
@@ -219,12 +225,13 @@ class DocumentExtractor:
 
     def _after(self, doc: Document, s: Sentence, sent: str, b: int, limit: int, article: str, only: bool) -> Document:
         pos = b
+        date_after, date_signed = rule("documents.date_after"), rule("documents.date_signed")
         m = DATE_AFTER.match(sent[pos:limit])
         if m:
             d = self._date(m)
             if d:
                 doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
-                                                                  "documents.date_after", 0.95))
+                                                                  date_after))
             pos += m.end()
             if m.group().lstrip().startswith("(") and sent[pos:limit].lstrip().startswith(")"):
                 pos = sent.index(")", pos) + 1  # "(ngày 2-3-2025) của …"
@@ -235,9 +242,9 @@ class DocumentExtractor:
         if m and not doc.issuer:
             issuer, end = self._issuer_at(s, s.start + pos + m.end())
             if issuer:
-                rule = "documents.issuer_of" if m.group("of") else "documents.issuer_by"
-                doc = replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos + m.start(),
-                                                                           end - s.start, rule, 0.9))
+                ev = (self._issuer_of(s, article, pos + m.start(), end - s.start) if m.group("of")
+                      else self._ev(s, article, pos + m.start(), end - s.start, rule("documents.issuer_by")))
+                doc = replace(doc, issuer=issuer, issuer_evidence=ev)
                 pos = end - s.start
         elif not doc.issuer:
             body = self._token_at(s, s.start + pos + (len(sent[pos:]) - len(sent[pos:].lstrip())))
@@ -245,14 +252,14 @@ class DocumentExtractor:
                 issuer, end = self._issuer_at(s, s.toks[body].start)
                 if issuer:
                     doc = replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos, end - s.start,
-                                                                               "documents.issuer_apposed", 0.7))
+                                                                               rule("documents.issuer_apposed")))
                     pos = end - s.start
         m = DATE_AFTER.match(sent[pos:limit]) if not doc.date and doc.issuer else None
         if m and self._date(m):  # "… của Bộ Chính trị ngày 2-6-2005", "… do Thủ tướng ký ngày 3/5/2024"
             signed = not m.group().lstrip(" ,(").startswith("ngày")
-            rule, conf = ("documents.date_signed", 0.8) if signed else ("documents.date_after", 0.9)
-            doc = replace(doc, date=self._date(m), date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
-                                                                          rule, conf))
+            ev = (self._ev(s, article, pos + m.start(), pos + m.end(), date_signed) if signed
+                  else self._ev(s, article, pos + m.start(), pos + m.end(), date_after, "after_issuer"))
+            doc = replace(doc, date=self._date(m), date_evidence=ev)
             pos += m.end()
         if not doc.date and only:
             m = SIGNED_DATE.search(sent[pos:limit])
@@ -260,7 +267,7 @@ class DocumentExtractor:
                 d = self._date(m)
                 if d:
                     doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
-                                                                      "documents.date_signed", 0.8))
+                                                                      date_signed))
         m = re.match(r"[^.;:]{0,80}?\bvề\s+(?:việc\s+)?(?P<subj>[^.;:()“”\"\n]{3,200}?)"
                      r"(?=[.;:()“”\"\n]|,?\s(?:được|do|đã|vừa|và (?:Nghị|Quyết|Chỉ|Thông|Kết|Công)|của|ngày)\s|$)",
                      sent[pos:limit])
@@ -281,7 +288,7 @@ class DocumentExtractor:
         issuer, end = self._issuer_at(s, s.start + pos + m.end())
         if issuer:
             return replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos, end - s.start,
-                                                                        "documents.issuer_then", 0.75))
+                                                                        rule("documents.issuer_then")))
         return doc
 
     # -- what precedes the type word: "X (đã) ký Quyết định …", "của X (tại Công văn …)" ---------------
@@ -290,6 +297,7 @@ class DocumentExtractor:
         ti = self._token_at(s, s.start + a)
         if ti is None:
             return doc
+        date_before = rule("documents.date_before")
         if not doc.issuer:
             j = ti
             if j > 1 and s.keys[j - 1] in ("tại", "theo"):
@@ -303,7 +311,7 @@ class DocumentExtractor:
                 if issuer:
                     org, k0 = issuer
                     a0, b0 = s.toks[k0].start - s.start, s.toks[end - 1].end - s.start
-                    ev = self._ev(s, article, a0, b0, "documents.issuer_of", 0.8)
+                    ev = self._issuer_of(s, article, a0, b0, "before_number")
                     doc = replace(doc, issuer=org, issuer_evidence=ev)
             else:
                 verb_end = j
@@ -327,7 +335,7 @@ class DocumentExtractor:
                     issuer = self._issuer_ending_at(s, end, after_of=False)
                     if issuer and mid_date and not doc.date and self._date(mid_date):
                         doc = replace(doc, date=self._date(mid_date), date_evidence=self._ev(
-                            s, article, mid_date.start(), mid_date.end(), "documents.date_before", 0.8))
+                            s, article, mid_date.start(), mid_date.end(), date_before))
                     if issuer:
                         on = re.match(r"\s*(?:Thay mặt|T/M|TM\.)\s+", sent[: s.toks[issuer[1]].start - s.start])
                         if on:
@@ -338,7 +346,7 @@ class DocumentExtractor:
                         org, k0 = issuer
                         doc = replace(doc, issuer=org, issuer_evidence=self._ev(
                             s, article, s.toks[k0].start - s.start, s.toks[end - 1].end - s.start,
-                            "documents.issuer_subject", 0.85))
+                            rule("documents.issuer_subject")))
                         if not doc.date:
                             dm = None
                             for dm in DATE_RE.finditer(sent, prev_end, s.toks[k0].start - s.start):  # noqa: B007
@@ -347,7 +355,7 @@ class DocumentExtractor:
                                 d = self._date(dm)
                                 if d:
                                     doc = replace(doc, date=d, date_evidence=self._ev(
-                                        s, article, dm.start(), dm.end(), "documents.date_before", 0.8))
+                                        s, article, dm.start(), dm.end(), date_before))
         return doc
 
     def _verb_before(self, s: Sentence, j: int, verbs: tuple[str, ...] = ()) -> int | None:
@@ -431,11 +439,16 @@ class DocumentExtractor:
         return date_of(m)
 
     @staticmethod
-    def _ev(s: Sentence, article: str, a: int, b: int, rule: str, conf: float) -> Evidence:
-        """Evidence for sentence-relative span [a, b), without leading spaces or commas."""
+    def _ev(s: Sentence, article: str, a: int, b: int, r: Rule, variant: str | None = None) -> Evidence:
+        """Evidence of rule ``r`` (at its confidence, or a variant's) for sentence-relative span [a, b), without
+        leading spaces or commas."""
         while a < b and s.text[a] in " ,\t":
             a += 1
-        return Evidence(article, s.start + a, s.start + b, rule, conf, s.start, s.end)
+        return Evidence(article, s.start + a, s.start + b, r.name, r.at(variant), s.start, s.end)
+
+    def _issuer_of(self, s: Sentence, article: str, a: int, b: int, variant: str | None = None) -> Evidence:
+        """Evidence of ``documents.issuer_of``, read after the number ("… của X") or before it ("của X tại …")."""
+        return self._ev(s, article, a, b, rule("documents.issuer_of"), variant)
 
 
 def _by_sentence(docs: list[Document], sents: list[Sentence]) -> dict[int, list[int]]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from kg.extract.documents import DATE_RE, NUMBER, date_of, iso_date
+from kg.extract.rules import rule
 from kg.extract.tokens import Sentence
 from kg.facts import Event, Evidence, Post
 from kg.knowledge import Knowledge
@@ -86,7 +87,8 @@ class EventExtractor:
                 ordinal = om.group("o")
             pm = self.place.search(sent)
             participants = self._participants(sent, s, posts)
-            ev = Evidence(article, s.start + m.start(), s.start + end, "events.named", 0.7, s.start, s.end)
+            named = rule("events.named")
+            ev = Evidence(article, s.start + m.start(), s.start + end, named.name, named.confidence, s.start, s.end)
             out.append(Event(label, ev, ordinal, re.sub(r"\s*[-–]\s*", "-", term or "") or None, self._event_date(sent),
                              clean(pm.group("place")) if pm else None, tuple(sorted(participants))))
         return out

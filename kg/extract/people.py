@@ -19,6 +19,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from kg.extract.rules import rule
 from kg.extract.tokens import DASHES, PUNCT_BREAK, Sentence
 from kg.facts import Evidence, Organization, Person, Post
 from kg.knowledge import Knowledge, Place, Role
@@ -562,6 +563,7 @@ class PeopleExtractor:
 
     def extract(self, s: Sentence, article: str) -> list[Post]:
         posts: list[Post] = []
+        apposition, copula, name_list = rule("people.apposition"), rule("people.copula"), rule("people.chain_name_list")
         used: set[int] = set()  # token indexes already part of a fact
         n = len(s.toks)
         i = 0
@@ -576,24 +578,25 @@ class PeopleExtractor:
             name_end = None if mid_run else self.name_at(s, start, foreign=start > i)
             if name_end is not None and name_end < n:
                 chain = self._apposition(s, name_end)
-                rule, conf = "people.apposition", 0.85
+                found, conf = apposition, apposition.confidence
                 former = False
                 if not chain:
                     chain, former = self._copula(s, name_end)
-                    rule, conf = "people.copula", 0.8
+                    found, conf = copula, copula.confidence
                 if chain:
                     person = self._person(s, start, name_end)
                     for t in chain:
                         if former:
                             t.former = True
-                        posts.append(self._post(s, article, person, t, chain, start, chain[-1].end, rule, conf))
+                        posts.append(self._post(s, article, person, t, chain, start, chain[-1].end, found.name,
+                                                conf))
                     end = chain[-1].end
                     if end + 1 < n and s.toks[end].text == ",":  # "A, nguyên Bí thư X, nay là Phó Trưởng ban Y"
                         more, more_former = self._copula(s, end + 1)
                         for t in more:
                             t.former = t.former or more_former
                             posts.append(self._post(s, article, person, t, more, start, more[-1].end,
-                                                    "people.copula", 0.75))
+                                                    copula.name, copula.at("continued")))
                         chain = chain + more
                     used.update(range(i, chain[-1].end))
                     i = chain[-1].end
@@ -608,12 +611,12 @@ class PeopleExtractor:
                 end = chain[-1].end
                 j = self.skip_prefixes(s, end)
                 name_end = self.name_at(s, j, foreign=True)
-                rule, conf = "people.chain_before_name", 0.9
+                found = rule("people.chain_before_name")
                 plural = chain[0].start > 0 and s.keys[chain[0].start - 1] in self.k.plural_markers
                 if name_end is None and plural and end < n and s.keys[end] in (":", "là"):
                     j = self.skip_prefixes(s, end + 1)  # "các Phó Bí thư: A, B", "hai Thứ trưởng là A và B"
                     name_end = self.name_at(s, j, foreign=j > end + 1)
-                    rule, conf = "people.chain_name_list", 0.75
+                    found = name_list
                 if name_end is None and end < n and s.toks[end].text == ",":
                     j = self.skip_prefixes(s, end + 1)
                     # "Báo cáo với Bí thư Thành ủy, bà X cho biết": a chain that is an object is not X's
@@ -630,21 +633,22 @@ class PeopleExtractor:
                              and chain[-1].parts[-1].kind in ("body", "orgkind", "word", "place"))
                     name_end = None if as_object or bodyless else self.name_at(
                         s, j, foreign=j > end + 1 or (named and j + 2 <= n and self._foreign_then_clause(s, j)))
-                    rule, conf = "people.chain_comma_name", 0.7
+                    found = rule("people.chain_comma_name")
                     if (name_end is not None and name_end + 1 < n and s.toks[name_end].text == ","
                             and s.toks[name_end + 1].cap):
                         name_end = None  # "A, B, C": a list, not a name
                 if name_end is not None:
                     person = self._person(s, j, name_end)
                     for t in chain:
-                        posts.append(self._post(s, article, person, t, chain, chain[0].start, name_end, rule, conf))
+                        posts.append(self._post(s, article, person, t, chain, chain[0].start, name_end, found.name,
+                                                found.confidence))
                     used.update(range(i, name_end))
                     if plural:  # "các Phó Thủ tướng A, B và C": every name in the list holds the posts
                         for j, listed_end in list(self._name_list(s, name_end)):
                             person = self._person(s, j, listed_end)
                             for t in chain:
                                 posts.append(self._post(s, article, person, t, chain, chain[0].start, listed_end,
-                                                        "people.chain_name_list", 0.75))
+                                                        name_list.name, name_list.confidence))
                             name_end = listed_end
                         used.update(range(i, name_end))
                     # an apposition right after the name: "Trần Văn A - Bộ trưởng Bộ B"
@@ -653,7 +657,7 @@ class PeopleExtractor:
                         if more:
                             for t in more:
                                 posts.append(self._post(s, article, person, t, more, j, more[-1].end,
-                                                        "people.apposition", 0.8))
+                                                        apposition.name, apposition.at("after_chain_name")))
                             name_end = more[-1].end
                     i = name_end
                     continue
@@ -777,8 +781,9 @@ class PeopleExtractor:
                 bodies = by_kind.get(kind.iri, set())
                 if len(bodies) == 1:
                     org = Organization(next(iter(bodies)))
-                    conf = round(p.evidence.confidence - 0.2, 2)
-                    ev = replace(p.evidence, rule="people.context_org", confidence=conf)
+                    context = rule("people.context_org")  # relative: the post's own confidence, less 0.2
+                    ev = replace(p.evidence, rule=context.name, confidence=round(p.evidence.confidence
+                                                                                 + context.confidence, 2))
                     p = replace(p, org=org, title=f"{p.role} {org.label}", evidence=ev, org_source="context")
             out.append(p)
         return out
