@@ -82,7 +82,8 @@ class IRIs:
 
 
 def resolve_article(facts: ArticleFacts) -> ArticleFacts:
-    """Give every person its longest name in the article; drop posts whose short name stays ambiguous."""
+    """Give every person its longest name in the article (posts, event speakers and chairs); drop posts and
+    participants whose short name stays ambiguous."""
     names = sorted({p.person.name for p in facts.posts}, key=lambda n: (-len(n.split()), n))
     full: dict[str, str] = {}
     for name in names:
@@ -101,6 +102,13 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
             p = replace(p, person=Person(target, (*p.person.forms, p.person.name)))
         posts.append(p)
     facts.posts = _drop_vaguer_posts(posts)
+    # speakers and chairs are named as their posts were ("Bí thư Văn Sơn phát biểu"): the same person node
+    events = []
+    for e in facts.events:
+        parts = {(full.get(name, name), part) for name, part in e.participants}
+        parts = {(name, part) for name, part in parts if name and len(name.split()) >= 2}
+        events.append(replace(e, participants=tuple(sorted(parts))) if parts != set(e.participants) else e)
+    facts.events = events
     persons: dict[str, Person] = {}
     for p in posts:
         known = persons.get(p.person.name)

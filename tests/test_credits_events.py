@@ -214,3 +214,22 @@ def test_events_chair_named_in_a_later_sentence() -> None:
             "Nguyễn Văn Hùng chủ trì Đại hội.")
     (e,) = facts(text).events
     assert e.participants == (("Nguyễn Văn Hùng", "chair"),)
+
+
+def test_a_speaker_named_short_is_the_person_named_in_full_earlier() -> None:
+    """"Bí thư Tỉnh ủy … Nguyễn Văn Sơn … Bí thư Văn Sơn phát biểu": one person, and spokeAt hangs on that node."""
+    from rdflib import RDF, URIRef
+
+    from kg.rdf import build_graph
+
+    text = ("Bí thư Tỉnh ủy Nam Định Nguyễn Văn Sơn dự Hội nghị tổng kết công tác năm 2024 của tỉnh. "
+            "Tại Hội nghị tổng kết công tác năm 2024, Bí thư Văn Sơn phát biểu chỉ đạo.")
+    facts = facts_of(Article(id="t", text=text))
+    assert {p for e in facts.events for p in e.participants} == {("Nguyễn Văn Sơn", "speaker")}
+    g = build_graph([facts])
+    kg, schema = "https://w3id.org/kg-vn/ns#", "https://schema.org/"
+    speakers = set(g.subjects(URIRef(kg + "spokeAt"), None))
+    assert len(speakers) == 1
+    (speaker,) = speakers
+    assert (speaker, RDF.type, URIRef(schema + "Person")) in g
+    assert [str(n) for n in g.objects(speaker, URIRef(schema + "name"))] == ["Nguyễn Văn Sơn"]
