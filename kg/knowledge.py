@@ -175,6 +175,11 @@ class Knowledge:
     possessive_markers: tuple[str, ...] = ()  # "của" before an issuer
     reference_prepositions: tuple[str, ...] = ()  # "tại", "theo" before a cited document
     generic_doc_types: frozenset[str] = frozenset()  # folded labels of generic types ("văn bản", "công văn")
+    # people (kg/extract/people.py)
+    chain_conjunctions: tuple[str, ...] = ()  # "kiêm", as written: joins two titles of one person's chain
+    posting_prepositions: frozenset[str] = frozenset()  # "tại": "Đại sứ Việt Nam tại Pháp" (where it is held)
+    list_conjunctions: frozenset[str] = frozenset()  # "và": joins two people of a list, not words of a name
+    list_introducers: frozenset[str] = frozenset()  # "là": "hai Thứ trưởng là A và B"
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
@@ -434,6 +439,8 @@ def load(directory: Path | None = None) -> Knowledge:
     k.reference_prepositions = _as_written(g, KG.ReferencePreposition)
     k.generic_doc_types = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.DocumentType)
                                     if _flag(g, s, KG.genericDocumentType))
+    k.chain_conjunctions, k.posting_prepositions = _as_written(g, KG.ChainConjunction), _words(g, KG.PostingPreposition)
+    k.list_conjunctions, k.list_introducers = _words(g, KG.ListConjunction), _words(g, KG.ListIntroducer)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

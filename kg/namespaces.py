@@ -28,6 +28,8 @@ KG_TERMS = (
     "AgentMarker", "Auxiliary", "DatingVerb", "FollowUpOpener", "IssueVerb", "MeasureWord", "OnBehalfMarker",
     "PossessiveMarker", "ReferencePreposition", "ReferringVerb", "SigningVerb", "TermQualifier",
     "genericDocumentType",
+    # people's word classes (ontology/language.ttl)
+    "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

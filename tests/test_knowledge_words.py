@@ -92,3 +92,41 @@ def test_a_generic_document_type_is_a_flag_in_data(tmp_path: Path) -> None:
     assert [d.type_label for d in _docs(Extractor(), text)] == ["Kế hoạch"]
     extractor = _with(tmp_path, '<https://w3id.org/kg-vn/doctype/ke-hoach> kg:genericDocumentType true .\n')
     assert [d.type_label for d in _docs(extractor, text)] == ["Văn bản"]
+
+
+# ------------------------------------------------------------------------------- people (kg/extract/people.py)
+
+
+def _posts(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    return [(p.person.name, p.title) for p in extractor(Article(id="t", text=text)).posts]
+
+
+def test_the_people_word_classes_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert (k.chain_conjunctions, k.posting_prepositions) == (("kiêm",), {"tại"})
+    assert (k.list_conjunctions, k.list_introducers) == ({"và"}, {"là"})
+    # the level words an abbreviation may expand to were a list in people.py; they are the administrative levels
+    assert {"thành phố", "tỉnh", "huyện", "quận", "xã", "phường"} <= {" ".join(key) for key in k.admin_levels._entries}
+
+
+def test_a_new_list_introducer_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Dự họp có hai Thứ trưởng Bộ Tài chính gồm Nguyễn Văn An và Trần Thị Bình."
+    assert _posts(Extractor(), text) == []
+    extractor = _with(tmp_path, f'<{WORD}ppl-intro-gom> a kg:ListIntroducer ; skos:prefLabel "gồm"@vi .\n')
+    assert _posts(extractor, text) == [("Nguyễn Văn An", "Thứ trưởng Bộ Tài chính"),
+                                       ("Trần Thị Bình", "Thứ trưởng Bộ Tài chính")]
+
+
+def test_a_new_list_conjunction_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Hai Phó Chủ tịch UBND tỉnh Nam Định là Nguyễn Văn An cùng Trần Thị Bình đã dự lễ."
+    title = "Phó Chủ tịch Ủy ban nhân dân tỉnh Nam Định"
+    assert _posts(Extractor(), text) == [("Nguyễn Văn An", title)]
+    extractor = _with(tmp_path, f'<{WORD}ppl-list-cung> a kg:ListConjunction ; skos:prefLabel "cùng"@vi .\n')
+    assert _posts(extractor, text) == [("Nguyễn Văn An", title), ("Trần Thị Bình", title)]
+
+
+def test_a_new_posting_preposition_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Đại sứ Việt Nam ở Pháp Nguyễn Văn An cho biết như vậy."
+    assert _posts(Extractor(), text) == []
+    extractor = _with(tmp_path, f'<{WORD}ppl-posting-o> a kg:PostingPreposition ; skos:prefLabel "ở"@vi .\n')
+    assert _posts(extractor, text) == [("Nguyễn Văn An", "Đại sứ Việt Nam")]
