@@ -175,6 +175,8 @@ class Knowledge:
     possessive_markers: tuple[str, ...] = ()  # "của" before an issuer
     reference_prepositions: tuple[str, ...] = ()  # "tại", "theo" before a cited document
     generic_doc_types: frozenset[str] = frozenset()  # folded labels of generic types ("văn bản", "công văn")
+    named_doc_types: tuple[str, ...] = ()  # "Luật", "Pháp lệnh" as written: "Luật Đất đai số 31/2024/QH15"
+    demonstratives: tuple[str, ...] = ()  # "này", "nói trên": "Nghị quyết này" is the document named before
     # people (kg/extract/people.py)
     chain_conjunctions: tuple[str, ...] = ()  # "kiêm", as written: joins two titles of one person's chain
     posting_prepositions: frozenset[str] = frozenset()  # "tại": "Đại sứ Việt Nam tại Pháp" (where it is held)
@@ -441,6 +443,9 @@ def load(directory: Path | None = None) -> Knowledge:
                                     if _flag(g, s, KG.genericDocumentType))
     k.chain_conjunctions, k.posting_prepositions = _as_written(g, KG.ChainConjunction), _words(g, KG.PostingPreposition)
     k.list_conjunctions, k.list_introducers = _words(g, KG.ListConjunction), _words(g, KG.ListIntroducer)
+    k.named_doc_types = tuple(sorted({_pref(g, s) for s in _subjects(g, KG.DocumentType)
+                                      if _flag(g, s, KG.namedDocumentType)}, key=lambda w: (-len(w), w)))
+    k.demonstratives = _as_written(g, KG.Demonstrative)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

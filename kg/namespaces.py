@@ -27,7 +27,7 @@ KG_TERMS = (
     # documents' word classes (ontology/language.ttl) and the generic-type flag (ontology/documents.ttl)
     "AgentMarker", "Auxiliary", "DatingVerb", "FollowUpOpener", "IssueVerb", "MeasureWord", "OnBehalfMarker",
     "PossessiveMarker", "ReferencePreposition", "ReferringVerb", "SigningVerb", "TermQualifier",
-    "genericDocumentType",
+    "genericDocumentType", "namedDocumentType", "Demonstrative",
     # people's word classes (ontology/language.ttl)
     "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
 )

@@ -50,6 +50,7 @@ def test_the_documents_word_classes_hold_what_the_code_held() -> None:
     assert (set(k.agent_markers), k.possessive_markers) == ({"do", "được"}, ("của",))
     assert set(k.reference_prepositions) == {"tại", "theo"}
     assert k.generic_doc_types == {"văn bản", "công văn"}
+    assert (k.named_doc_types, set(k.demonstratives)) == (("Pháp lệnh", "Bộ luật", "Luật"), {"nói trên", "này", "trên"})
     assert {"tháng", "người", "xã", "dự án", "học sinh", "chương", "mục", "USD"} <= set(k.measure_words)
     assert len(k.measure_words) == 30
 
@@ -92,6 +93,18 @@ def test_a_generic_document_type_is_a_flag_in_data(tmp_path: Path) -> None:
     assert [d.type_label for d in _docs(Extractor(), text)] == ["Kế hoạch"]
     extractor = _with(tmp_path, '<https://w3id.org/kg-vn/doctype/ke-hoach> kg:genericDocumentType true .\n')
     assert [d.type_label for d in _docs(extractor, text)] == ["Văn bản"]
+
+
+def test_a_named_document_type_is_a_flag_in_data(tmp_path: Path) -> None:
+    text = "Ban Thường vụ Tỉnh ủy ban hành Quy chế Làm việc của Tỉnh ủy Nam Định số 05-QC/TU để thực hiện."
+
+    def mention(extractor: Extractor) -> str:
+        (d,) = _docs(extractor, text)
+        return text[d.evidence.start : d.evidence.end]
+
+    assert mention(Extractor()) == "số 05-QC/TU"  # read from the number and its symbol code alone
+    extractor = _with(tmp_path, '<https://w3id.org/kg-vn/doctype/quy-che> kg:namedDocumentType true .\n')
+    assert mention(extractor) == "Quy chế Làm việc của Tỉnh ủy Nam Định số 05-QC/TU"  # the name is read with it
 
 
 # ------------------------------------------------------------------------------- people (kg/extract/people.py)

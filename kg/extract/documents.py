@@ -84,12 +84,13 @@ class DocumentExtractor:
         labels = sorted({clean(" ".join(key)) for key in knowledge.doc_types._entries}, key=len, reverse=True)
         types = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
         self.typed = re.compile(rf"(?<![\wĐđ])(?P<type>(?i:{types}))(?:\s+(?i:số))?\s*(?P<num>{NUMBER})")
-        self.named_law = re.compile(rf"(?<![\wĐđ])(?P<type>Luật|Bộ luật|Pháp lệnh)\s+[A-ZĐ][^.;:()\d]{{0,100}}?"
+        named = _any(knowledge.named_doc_types)  # "Luật", "Pháp lệnh": a name between the type and "số"
+        self.named_law = re.compile(rf"(?<![\wĐđ])(?P<type>{named})\s+[A-ZĐ][^.;:()\d]{{0,100}}?"
                                     rf"(?:\s*\([^)]{{1,20}}\))?\s+(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
         # "Nghị quyết này được Quốc hội thông qua ngày …": a sentence about the document of the sentence before
         follow_up = _any(knowledge.follow_up_openers)
         self.anaphor = re.compile(rf"\s*(?:(?:{follow_up}),\s*)?(?P<type>(?i:{types}))"
-                                  r"(?:\s+(?:này|nói trên|trên))?(?=\s)")
+                                  rf"(?:\s+(?:{_any(knowledge.demonstratives)}))?(?=\s)")
         self.symbol_only = re.compile(rf"(?<![\wĐđ])(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
         # the word lists of ontology/language.ttl ("documents" section) in the document grammar
         k = knowledge
