@@ -161,6 +161,27 @@ class Knowledge:
     day_parts: tuple[str, ...] = ()  # "sáng", "ngày": before an event's date
     credit_heads: tuple[str, ...] = ()  # "Ảnh", "Bài và ảnh": before a credit's colon
     source_prefixes: tuple[str, ...] = ()  # "Theo", "Nguồn": before a closing byline, not part of the name
+    # documents (kg/extract/documents.py): verbs and markers around a document's number
+    issue_verbs: tuple[str, ...] = ()  # "ban hành", "ký": "X ban hành Nghị định …" (X issued it)
+    referring_verbs: tuple[str, ...] = ()  # "thống nhất": "được X thống nhất tại Văn bản …"
+    auxiliaries: frozenset[str] = frozenset()  # "đã", "vừa": skipped between an issuer and its verb
+    measure_words: tuple[str, ...] = ()  # "tháng", "xã": "Nghị quyết 35 tháng" is a count, not a number
+    dating_verbs: tuple[str, ...] = ()  # "ký": "Quyết định số 12/QĐ-UBND ký ngày …"
+    signing_verbs: tuple[str, ...] = ()  # "thông qua": "… được Quốc hội thông qua ngày …"
+    on_behalf_markers: tuple[str, ...] = ()  # "Thay mặt", "T/M": the body signed for issues
+    term_qualifiers: frozenset[str] = frozenset()  # "khóa": "Quốc hội khóa XV" issues as "Quốc hội"
+    follow_up_openers: tuple[str, ...] = ()  # "Theo đó": details the document of the sentence before
+    agent_markers: tuple[str, ...] = ()  # "do", "được" before an issuer
+    possessive_markers: tuple[str, ...] = ()  # "của" before an issuer
+    reference_prepositions: tuple[str, ...] = ()  # "tại", "theo" before a cited document
+    generic_doc_types: frozenset[str] = frozenset()  # folded labels of generic types ("văn bản", "công văn")
+    named_doc_types: tuple[str, ...] = ()  # "Luật", "Pháp lệnh" as written: "Luật Đất đai số 31/2024/QH15"
+    demonstratives: tuple[str, ...] = ()  # "này", "nói trên": "Nghị quyết này" is the document named before
+    # people (kg/extract/people.py)
+    chain_conjunctions: tuple[str, ...] = ()  # "kiêm", as written: joins two titles of one person's chain
+    posting_prepositions: frozenset[str] = frozenset()  # "tại": "Đại sứ Việt Nam tại Pháp" (where it is held)
+    list_conjunctions: frozenset[str] = frozenset()  # "và": joins two people of a list, not words of a name
+    list_introducers: frozenset[str] = frozenset()  # "là": "hai Thứ trưởng là A và B"
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
@@ -411,6 +432,20 @@ def load(directory: Path | None = None) -> Knowledge:
     k.speech_verbs, k.chair_verbs = _as_written(g, KG.SpeechVerb), _as_written(g, KG.ChairVerb)
     k.day_parts = _as_written(g, KG.DayPart)
     k.credit_heads, k.source_prefixes = _as_written(g, KG.CreditHead), _as_written(g, KG.SourcePrefix)
+    k.issue_verbs, k.referring_verbs = _as_written(g, KG.IssueVerb), _as_written(g, KG.ReferringVerb)
+    k.auxiliaries, k.measure_words = _words(g, KG.Auxiliary), _as_written(g, KG.MeasureWord)
+    k.dating_verbs, k.signing_verbs = _as_written(g, KG.DatingVerb), _as_written(g, KG.SigningVerb)
+    k.on_behalf_markers, k.term_qualifiers = _as_written(g, KG.OnBehalfMarker), _words(g, KG.TermQualifier)
+    k.follow_up_openers, k.agent_markers = _as_written(g, KG.FollowUpOpener), _as_written(g, KG.AgentMarker)
+    k.possessive_markers = _as_written(g, KG.PossessiveMarker)
+    k.reference_prepositions = _as_written(g, KG.ReferencePreposition)
+    k.generic_doc_types = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.DocumentType)
+                                    if _flag(g, s, KG.genericDocumentType))
+    k.chain_conjunctions, k.posting_prepositions = _as_written(g, KG.ChainConjunction), _words(g, KG.PostingPreposition)
+    k.list_conjunctions, k.list_introducers = _words(g, KG.ListConjunction), _words(g, KG.ListIntroducer)
+    k.named_doc_types = tuple(sorted({_pref(g, s) for s in _subjects(g, KG.DocumentType)
+                                      if _flag(g, s, KG.namedDocumentType)}, key=lambda w: (-len(w), w)))
+    k.demonstratives = _as_written(g, KG.Demonstrative)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

@@ -24,6 +24,12 @@ KG_TERMS = (
     "kind", "officialHonorific", "ordinal", "organizationHead", "organizationLabel", "partyBody", "partyRole",
     "placeKind", "postedAbroad", "quote", "requiresOrganization", "role", "rule", "sentence", "short",
     "spokeAt", "start", "symbolCode", "symbolIssuerKind", "symbolPattern", "takesPlace", "term",
+    # documents' word classes (ontology/language.ttl) and the generic-type flag (ontology/documents.ttl)
+    "AgentMarker", "Auxiliary", "DatingVerb", "FollowUpOpener", "IssueVerb", "MeasureWord", "OnBehalfMarker",
+    "PossessiveMarker", "ReferencePreposition", "ReferringVerb", "SigningVerb", "TermQualifier",
+    "genericDocumentType", "namedDocumentType", "Demonstrative",
+    # people's word classes (ontology/language.ttl)
+    "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

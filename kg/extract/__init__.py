@@ -52,7 +52,8 @@ class Extractor:
             facts.events.extend(self.events.extract(s, text, article.id, posts))
         facts.posts = self.people.complete_from_context(facts.posts, sents)
         facts.events = self.events.attach_participants(facts.events, sents, facts.posts, text)
-        facts.documents = merge_documents(self.documents.complete_from_next_sentence(docs, sents, text, article.id))
+        facts.documents = merge_documents(self.documents.complete_from_next_sentence(docs, sents, text, article.id),
+                                          self.knowledge.generic_doc_types)
         facts.credits = self.credits.extract(text, start, article.id)
         if offsets is not None:
             _remap(facts, offsets)

@@ -29,7 +29,7 @@ from kg.extract.people import PeopleExtractor
 from kg.extract.rules import Rule, rule
 from kg.extract.tokens import Sentence
 from kg.facts import Document, Evidence, Organization
-from kg.knowledge import DocType, Knowledge
+from kg.knowledge import DocType, Knowledge, default_knowledge
 from kg.text import clean, fold
 
 _UP = "A-ZĐƯƠĂÂÊÔ"  # capitals that symbol codes use (NQ/TƯ, QĐ-UBND)
@@ -40,21 +40,18 @@ SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least on
 DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
 DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
-DATE_AFTER = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:ban hành|ký|ra|đề)\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
-UNIT_AFTER = re.compile(
-    r"\s*(?:năm(?!\s+\d{4})|tháng|ngày(?!\s+\d)|tuần|giờ|phút|người|lần|tỷ|triệu|nghìn|ngàn|trăm|%|km|ha|m2|USD|đồng|điểm|"
-    r"dự án|nhà máy|công trình|xã|huyện|tỉnh|hộ|học sinh|trường|điều|khoản|chương|mục)\b",
-    re.IGNORECASE,
-)
 JOINED = r"\s*(?:,|và|,\s*và)\s*"  # what joins two documents of one list: ", ", " và ", ", và "
 LIST_ITEM = re.compile(rf"{JOINED}(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
-SIGNED_DATE = re.compile(rf"(?:ký|ban hành|thông qua)\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
-ISSUE_VERBS = ("biểu quyết thông qua", "ban hành", "ra", "có", "ký", "phê duyệt", "gửi", "thông qua", "ký ban hành",
-               "vừa ký")
-# verbs between an issuer and "tại <document>": "được HĐND thống nhất tại Văn bản số …"
-REFERRING_VERBS = ("phê duyệt", "thống nhất", "chỉ đạo", "quyết định", "giao", "yêu cầu", "ban hành", "ký",
-                   "cho phép", "chấp thuận", "đồng ý", "quy định", "hướng dẫn")
-AUX = frozenset({"đã", "vừa", "mới", "cũng", "đồng", "thời", "trước", "đó"})
+
+
+def _any(words: tuple[str, ...]) -> str:
+    """A regex alternation of words from the knowledge base (as written, escaped; never matches when empty)."""
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
+def _verbs(words: tuple[str, ...]) -> list[list[str]]:
+    """Verb phrases as folded token lists, longest first: the longest verb that ends at a token wins."""
+    return [fold(w).split() for w in sorted(words, key=len, reverse=True)]
 
 
 def iso_date(day: str, month: str, year: str) -> str | None:
@@ -88,11 +85,30 @@ class DocumentExtractor:
         labels = sorted({clean(" ".join(key)) for key in knowledge.doc_types._entries}, key=len, reverse=True)
         types = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
         self.typed = re.compile(rf"(?<![\wĐđ])(?P<type>(?i:{types}))(?:\s+(?i:số))?\s*(?P<num>{NUMBER})")
-        self.named_law = re.compile(rf"(?<![\wĐđ])(?P<type>Luật|Bộ luật|Pháp lệnh)\s+[A-ZĐ][^.;:()\d]{{0,100}}?"
+        named = _any(knowledge.named_doc_types)  # "Luật", "Pháp lệnh": a name between the type and "số"
+        self.named_law = re.compile(rf"(?<![\wĐđ])(?P<type>{named})\s+[A-ZĐ][^.;:()\d]{{0,100}}?"
                                     rf"(?:\s*\([^)]{{1,20}}\))?\s+(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
         # "Nghị quyết này được Quốc hội thông qua ngày …": a sentence about the document of the sentence before
-        self.anaphor = re.compile(rf"\s*(?:Theo đó,\s*)?(?P<type>(?i:{types}))(?:\s+(?:này|nói trên|trên))?(?=\s)")
+        follow_up = _any(knowledge.follow_up_openers)
+        self.anaphor = re.compile(rf"\s*(?:(?:{follow_up}),\s*)?(?P<type>(?i:{types}))"
+                                  rf"(?:\s+(?:{_any(knowledge.demonstratives)}))?(?=\s)")
         self.symbol_only = re.compile(rf"(?<![\wĐđ])(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
+        # the word lists of ontology/language.ttl ("documents" section) in the document grammar
+        k = knowledge
+        self.date_after = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:{_any(k.dating_verbs)})\s+)?(?:vào\s+)?ngày\s+"
+                                     rf"{DATE_RE.pattern}")
+        self.signed_date = re.compile(rf"(?:{_any(k.signing_verbs)})\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
+        # a bare number followed by a measure word counts something; "năm"/"ngày" + a number is a date
+        self.unit_after = re.compile(rf"\s*(?:năm(?!\s+\d{{4}})|ngày(?!\s+\d)|%|{_any(k.measure_words)})\b",
+                                     re.IGNORECASE)
+        self.issue_verbs, self.referring_verbs = _verbs(k.issue_verbs), _verbs(k.referring_verbs)
+        self.on_behalf = re.compile(rf"\s*(?:{_any(k.on_behalf_markers)})\s+")
+        self.agent = re.compile(rf"\b(?:{_any(k.agent_markers)})\s+")
+        self.issuer_marker = re.compile(rf"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>{_any(k.possessive_markers)})|"
+                                        rf"(?P<by>{_any(k.agent_markers)}))\s+")
+        self.issuer_markers = frozenset(fold(w) for w in k.possessive_markers + k.agent_markers)
+        self.reference_preps = frozenset(fold(w) for w in k.reference_prepositions)
+        self.cited_after = re.compile(rf"(?i:(?:^|\s)(?:{_any(k.reference_prepositions)}))$")
 
     def doc_type(self, label: str) -> DocType | None:
         return self.k.doc_types.get(label)
@@ -113,7 +129,7 @@ class DocumentExtractor:
             said_number = "số" in m.group().casefold()
             if "/" not in number and "-" not in number and not said_number:
                 rest = sent[m.end() :]
-                if UNIT_AFTER.match(rest) or (len(number) == 4 and 1900 <= int(number[:4]) <= 2100):
+                if self.unit_after.match(rest) or (len(number) == 4 and 1900 <= int(number[:4]) <= 2100):
                     continue
             found.append((m.start(), m.end(), number, self.doc_type(m.group("type")),
                           rule("documents.typed_number")))
@@ -200,18 +216,18 @@ class DocumentExtractor:
                     continue  # "Hai nghị quyết này …" or no document of that type: whose is unclear
                 i = same[0]
                 d = docs[i]
-                dm = SIGNED_DATE.search(sent)
+                dm = self.signed_date.search(sent)
                 if dm and not d.date and self._date(dm):
                     d = replace(d, date=self._date(dm), date_evidence=self._ev(
                         s, article, dm.start(), dm.end(), rule("documents.date_next_sentence")))
-                im = re.search(r"\b(?:do|được)\s+", sent[m.end() :])
+                im = self.agent.search(sent[m.end() :])
                 if im and not d.issuer:
                     issuer, end = self._issuer_at(s, s.start + m.end() + im.end())
                     if issuer:
                         d = replace(d, issuer=issuer, issuer_evidence=self._ev(
                             s, article, m.end() + im.start(), end - s.start, rule("documents.issuer_next_sentence")))
                 docs[i] = d
-            elif len(here) == 1 and not docs[here[0]].issuer and sent.lstrip().startswith("Theo đó"):
+            elif len(here) == 1 and not docs[here[0]].issuer and sent.lstrip().startswith(self.k.follow_up_openers):
                 pm = re.match(r"\s*(?P<subj>.+?)\s+(?:vừa|đã)\s+(?:có|ban hành|ký)\b", text[prev.start : prev.end])
                 if pm:
                     issuer, end = self._issuer_at(prev, prev.start + pm.start("subj"))
@@ -226,7 +242,7 @@ class DocumentExtractor:
     def _after(self, doc: Document, s: Sentence, sent: str, b: int, limit: int, article: str, only: bool) -> Document:
         pos = b
         date_after, date_signed = rule("documents.date_after"), rule("documents.date_signed")
-        m = DATE_AFTER.match(sent[pos:limit])
+        m = self.date_after.match(sent[pos:limit])
         if m:
             d = self._date(m)
             if d:
@@ -238,7 +254,7 @@ class DocumentExtractor:
         partial = re.match(r"\s*,?\s*ngày\s+\d{1,2}\s*[/.\-]\s*\d{1,2}(?![/.\-]?\s*\d)", sent[pos:limit])
         if partial and not doc.date:
             pos += partial.end()  # "ngày 29/6" without a year: no date, but the issuer may follow
-        m = re.match(r"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>của)|(?P<by>do|được))\s+", sent[pos:limit])
+        m = self.issuer_marker.match(sent[pos:limit])
         if m and not doc.issuer:
             issuer, end = self._issuer_at(s, s.start + pos + m.end())
             if issuer:
@@ -254,7 +270,7 @@ class DocumentExtractor:
                     doc = replace(doc, issuer=issuer, issuer_evidence=self._ev(s, article, pos, end - s.start,
                                                                                rule("documents.issuer_apposed")))
                     pos = end - s.start
-        m = DATE_AFTER.match(sent[pos:limit]) if not doc.date and doc.issuer else None
+        m = self.date_after.match(sent[pos:limit]) if not doc.date and doc.issuer else None
         if m and self._date(m):  # "… của Bộ Chính trị ngày 2-6-2005", "… do Thủ tướng ký ngày 3/5/2024"
             signed = not m.group().lstrip(" ,(").startswith("ngày")
             ev = (self._ev(s, article, pos + m.start(), pos + m.end(), date_signed) if signed
@@ -262,7 +278,7 @@ class DocumentExtractor:
             doc = replace(doc, date=self._date(m), date_evidence=ev)
             pos += m.end()
         if not doc.date and only:
-            m = SIGNED_DATE.search(sent[pos:limit])
+            m = self.signed_date.search(sent[pos:limit])
             if m:
                 d = self._date(m)
                 if d:
@@ -280,7 +296,7 @@ class DocumentExtractor:
     def _issuer_then(self, doc: Document, s: Sentence, sent: str, pos: int, article: str) -> Document:
         """"Tại Văn bản số … ngày …, Thủ tướng Chính phủ đã có ý kiến": the clause's subject issued it."""
         before = sent[: doc.evidence.start - s.start].rstrip()
-        if not re.search(r"(?i:(?:^|\s)(?:tại|theo))$", before):
+        if not self.cited_after.search(before):
             return doc
         m = re.match(r"\s*,\s*", sent[pos:])
         if not m:
@@ -300,10 +316,10 @@ class DocumentExtractor:
         date_before = rule("documents.date_before")
         if not doc.issuer:
             j = ti
-            if j > 1 and s.keys[j - 1] in ("tại", "theo"):
+            if j > 1 and s.keys[j - 1] in self.reference_preps:
                 # "chỉ đạo của UBND tỉnh (tại Công văn số …)", "được Thủ tướng phê duyệt tại Quyết định số …"
                 end = j - 2 if s.toks[j - 2].text == "(" else j - 1
-                verb = self._verb_before(s, end, REFERRING_VERBS)
+                verb = self._verb_before(s, end, self.referring_verbs)
                 if verb is not None:
                     end = verb
                 end = self._before_aux(s, end)
@@ -330,14 +346,15 @@ class DocumentExtractor:
                             if k is not None and k < end:
                                 mid_date, end = dm2, k
                                 end = self._before_aux(s, end)
-                    if end >= 2 and s.keys[end - 2] == "khóa" and re.fullmatch(r"[IVXLC]+|\d+", s.toks[end - 1].text):
+                    if end >= 2 and s.keys[end - 2] in self.k.term_qualifiers and re.fullmatch(
+                            r"[IVXLC]+|\d+", s.toks[end - 1].text):
                         end -= 2  # "Quốc hội khóa XV đã thông qua …": the term qualifier is left out
                     issuer = self._issuer_ending_at(s, end, after_of=False)
                     if issuer and mid_date and not doc.date and self._date(mid_date):
                         doc = replace(doc, date=self._date(mid_date), date_evidence=self._ev(
                             s, article, mid_date.start(), mid_date.end(), date_before))
                     if issuer:
-                        on = re.match(r"\s*(?:Thay mặt|T/M|TM\.)\s+", sent[: s.toks[issuer[1]].start - s.start])
+                        on = self.on_behalf.match(sent[: s.toks[issuer[1]].start - s.start])
                         if on:
                             body, _ = self._issuer_at(s, s.start + on.end())
                             if body is not None:
@@ -358,10 +375,9 @@ class DocumentExtractor:
                                         s, article, dm.start(), dm.end(), date_before))
         return doc
 
-    def _verb_before(self, s: Sentence, j: int, verbs: tuple[str, ...] = ()) -> int | None:
+    def _verb_before(self, s: Sentence, j: int, verbs: list[list[str]] | None = None) -> int | None:
         """Start token of an issuing verb ("ban hành", "ký", "có" …) that ends right before token ``j``."""
-        for verb in sorted(verbs or ISSUE_VERBS, key=len, reverse=True):
-            words = verb.split()
+        for words in self.issue_verbs if verbs is None else verbs:
             k0 = j - len(words)
             if k0 >= 0 and s.keys[k0:j] == words:
                 return k0
@@ -372,7 +388,7 @@ class DocumentExtractor:
         if end <= 0:
             return None
         for k0 in range(max(0, end - 16), end):
-            if after_of and (k0 == 0 or s.keys[k0 - 1] not in ("của", "được", "do")):
+            if after_of and (k0 == 0 or s.keys[k0 - 1] not in self.issuer_markers):
                 continue
             t = s.toks[k0]
             if not t.cap:
@@ -421,10 +437,9 @@ class DocumentExtractor:
             return None, char
         return org, s.toks[end - 1].end
 
-    @staticmethod
-    def _before_aux(s: Sentence, end: int) -> int:
+    def _before_aux(self, s: Sentence, end: int) -> int:
         """``end`` moved back over auxiliaries ("đã", "vừa"); a capitalised one belongs to a name ("Lâm Đồng")."""
-        while end > 0 and s.keys[end - 1] in AUX and not s.toks[end - 1].cap:
+        while end > 0 and s.keys[end - 1] in self.k.auxiliaries and not s.toks[end - 1].cap:
             end -= 1
         return end
 
@@ -466,15 +481,20 @@ def _by_sentence(docs: list[Document], sents: list[Sentence]) -> dict[int, list[
     return out
 
 
-def merge_documents(docs: list[Document]) -> list[Document]:
-    """One document per identifier in an article: same number written two ways, bare "81" into "81/2015/NĐ-CP"."""
+def merge_documents(docs: list[Document], generic_types: frozenset[str] | None = None) -> list[Document]:
+    """One document per identifier in an article: same number written two ways, bare "81" into "81/2015/NĐ-CP".
+
+    ``generic_types``: folded labels of the generic document types (``Knowledge.generic_doc_types``; the default
+    knowledge's when None), which give way to a more specific type.
+    """
+    generic = default_knowledge().generic_doc_types if generic_types is None else generic_types
     by_key: dict[tuple[str, str], Document] = {}
     order: list[tuple[str, str]] = []
     for d in docs:
         symbol = "/" in d.number or "-" in d.number  # a full symbol names one document, whatever word precedes it
         key = (norm_number(d.number), "" if symbol else fold(d.type_label or ""))
         if key in by_key:
-            by_key[key] = _combine(by_key[key], d)
+            by_key[key] = _combine(by_key[key], d, generic)
         else:
             by_key[key] = d
             order.append(key)
@@ -493,20 +513,17 @@ def merge_documents(docs: list[Document]) -> list[Document]:
         fulls = [k2 for k2 in fulls_of.get(d.number, ()) if k2 in by_key
                  and fold(by_key[k2].type_label or "") == dtype]
         if len(fulls) == 1:
-            by_key[fulls[0]] = _combine(by_key[fulls[0]], d)
+            by_key[fulls[0]] = _combine(by_key[fulls[0]], d, generic)
             del by_key[key]
     return [by_key[k] for k in order if k in by_key]
 
 
-GENERIC_TYPES = frozenset({"văn bản", "công văn"})
-
-
-def _combine(a: Document, b: Document) -> Document:
+def _combine(a: Document, b: Document, generic: frozenset[str]) -> Document:
     """Keep ``a``'s identifier; take date, issuer, subject from whichever mention states them.
 
     The type is the more specific word ("quyết định 12/QĐ-UBND" over "văn bản 12/QĐ-UBND").
     """
-    typed = a if a.type_label and fold(a.type_label) not in GENERIC_TYPES else b if b.type_label else a
+    typed = a if a.type_label and fold(a.type_label) not in generic else b if b.type_label else a
     return replace(
         a,
         type_label=typed.type_label, type_iri=typed.type_iri,

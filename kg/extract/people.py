@@ -25,7 +25,7 @@ from kg.facts import Evidence, Organization, Person, Post
 from kg.knowledge import Knowledge, Place, Role
 from kg.text import clean, fold
 
-CHAIN_SEPARATORS = frozenset({",", "kiêm", "-", "–", "—"})  # not "và": "Thủ tướng và Phó Thủ tướng A" are two
+CHAIN_PUNCT = frozenset({",", "-", "–", "—"})  # with kg:ChainConjunction ("kiêm"); not "và": two people
 MAX_NAME = 4
 VI_ONLY_LETTER = re.compile("[đĐăĂơƠưƯĩĨũŨ\u1ea0-\u1ef9]")  # letters no other Latin-script language writes
 
@@ -61,6 +61,9 @@ class PeopleExtractor:
         k = knowledge
         self._starters = frozenset().union(*(index._first for index in (
             k.roles, k.title_forms, k.former_markers, k.new_markers, k.honorifics, k.ranks)))
+        self.chain_separators = CHAIN_PUNCT | frozenset(k.chain_conjunctions)  # as written: "Kiêm" is not one
+        self.possessives = frozenset(fold(w) for w in k.possessive_markers)
+        self.list_openers = frozenset({":"}) | k.list_introducers  # "các Phó Bí thư: A, B", "… là A và B"
 
     # -- names ---------------------------------------------------------------------------------------
 
@@ -243,7 +246,7 @@ class PeopleExtractor:
             if lvl and om and om[0] > lvl[0]:
                 lvl = None  # "Tỉnh ủy" is an organization kind, not the level "tỉnh"
             abbrev = k.expand(t.text)
-            if lvl or (abbrev and abbrev.casefold() in ("thành phố", "tỉnh", "huyện", "quận", "xã", "phường")):
+            if lvl or (abbrev and abbrev in k.admin_levels):
                 size = lvl[0] if lvl else 1
                 if lvl is None and j + 1 < n and toks[j + 1].text == ".":
                     size = 2
@@ -313,14 +316,14 @@ class PeopleExtractor:
                 j += 1
                 complete = False
                 continue
-            if role and role.posted_abroad and parts and keys[j] == "tại":
+            if role and role.posted_abroad and parts and keys[j] in k.posting_prepositions:
                 pm = k.places.match(keys, j + 1)
                 if pm:  # "Đại sứ Việt Nam tại Pháp": where the post is held, not part of its organization
                     parts.append(OrgPart("posting", j, j + 1 + pm[0], ""))
                     j += 1 + pm[0]
                     complete = True
                     continue
-            if keys[j] == "và" and not (j + 1 < n and toks[j + 1].cap and not k.roles.match(keys, j + 1)
+            if keys[j] in k.list_conjunctions and not (j + 1 < n and toks[j + 1].cap and not k.roles.match(keys, j + 1)
                                           and not self.name_at(s, j + 1, foreign=False)):
                 break  # "… tỉnh Bắc Ninh và ông B": "và" joins two people, not two words of a name
             # a lower-case syllable continues the name only when the name's vocabulary says so
@@ -443,7 +446,7 @@ class PeopleExtractor:
             return None
         role = rm[1]
         end, parts = self.parse_org(s, j + rm[0], role, tail=tail)
-        if not parts and end + 1 < len(s.toks) and s.keys[end] == "của" and s.toks[end + 1].cap:
+        if not parts and end + 1 < len(s.toks) and s.keys[end] in self.possessives and s.toks[end + 1].cap:
             end2, parts2 = self.parse_org(s, end + 1, None)  # "Giám đốc Điều hành của Nokia"
             if parts2 and parts2[0].kind in ("body", "orgkind", "word", "place"):
                 end, parts = end2, parts2
@@ -469,7 +472,7 @@ class PeopleExtractor:
             j = title.end
             if not title.parts and not title.fixed_org and not s.toks[title.start].cap:
                 break  # "của đại biểu, Bộ trưởng …": a lower-case bare role does not start a chain
-            if j < len(s.toks) and s.toks[j].text in CHAIN_SEPARATORS:
+            if j < len(s.toks) and s.toks[j].text in self.chain_separators:
                 nxt = j + 1
                 if nxt < len(s.toks) and (self.k.roles.match(s.keys, nxt) or self.k.title_forms.match(s.keys, nxt)
                                           or self.k.former_markers.match(s.keys, nxt)):
@@ -613,7 +616,7 @@ class PeopleExtractor:
                 name_end = self.name_at(s, j, foreign=True)
                 found = rule("people.chain_before_name")
                 plural = chain[0].start > 0 and s.keys[chain[0].start - 1] in self.k.plural_markers
-                if name_end is None and plural and end < n and s.keys[end] in (":", "là"):
+                if name_end is None and plural and end < n and s.keys[end] in self.list_openers:
                     j = self.skip_prefixes(s, end + 1)  # "các Phó Bí thư: A, B", "hai Thứ trưởng là A và B"
                     name_end = self.name_at(s, j, foreign=j > end + 1)
                     found = name_list
@@ -671,7 +674,7 @@ class PeopleExtractor:
         n = len(s.toks)
         while k < n:
             nxt = k + 1 if s.toks[k].text == "," else k
-            if nxt < n and s.keys[nxt] == "và":
+            if nxt < n and s.keys[nxt] in self.k.list_conjunctions:
                 nxt += 1
             if nxt == k or nxt >= n:
                 return

@@ -1,0 +1,145 @@
+"""The documents' word lists are data (ontology/language.ttl): a word added there changes what kg reads.
+
+Sentences written for these tests; each first shows what kg reads without the new word.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from kg.corpus import Article
+from kg.extract import Extractor
+from kg.facts import Document
+from kg.knowledge import default_knowledge, load
+
+ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
+WORD = "https://w3id.org/kg-vn/word/"
+
+
+def _with(tmp_path: Path, turtle: str) -> Extractor:
+    """An extractor over a copy of the ontology plus one more file (the way a user adds a word)."""
+    onto = tmp_path / "ontology"
+    onto.mkdir()
+    for path in ONTOLOGY.glob("*.ttl"):
+        (onto / path.name).write_bytes(path.read_bytes())
+    (onto / "extra.ttl").write_text(
+        "@prefix kg: <https://w3id.org/kg-vn/ns#> .\n@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        + turtle, "utf-8")
+    return Extractor(knowledge=load(onto))
+
+
+def _docs(extractor: Extractor, text: str) -> list[Document]:
+    return extractor(Article(id="t", text=text)).documents
+
+
+def _issuers(extractor: Extractor, text: str) -> list[tuple[str, str | None]]:
+    return [(d.number, d.issuer.label if d.issuer else None) for d in _docs(extractor, text)]
+
+
+def test_the_documents_word_classes_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert set(k.issue_verbs) == {"biểu quyết thông qua", "ban hành", "ra", "có", "ký", "phê duyệt", "gửi",
+                                  "thông qua", "ký ban hành", "vừa ký"}
+    assert set(k.referring_verbs) == {"phê duyệt", "thống nhất", "chỉ đạo", "quyết định", "giao", "yêu cầu",
+                                      "ban hành", "ký", "cho phép", "chấp thuận", "đồng ý", "quy định", "hướng dẫn"}
+    assert k.auxiliaries == {"đã", "vừa", "mới", "cũng", "đồng", "thời", "trước", "đó"}
+    assert (set(k.dating_verbs), set(k.signing_verbs)) == ({"ban hành", "ký", "ra", "đề"},
+                                                          {"ký", "ban hành", "thông qua"})
+    assert set(k.on_behalf_markers) == {"Thay mặt", "T/M", "TM."}
+    assert (k.term_qualifiers, k.follow_up_openers) == ({"khóa"}, ("Theo đó",))
+    assert (set(k.agent_markers), k.possessive_markers) == ({"do", "được"}, ("của",))
+    assert set(k.reference_prepositions) == {"tại", "theo"}
+    assert k.generic_doc_types == {"văn bản", "công văn"}
+    assert (k.named_doc_types, set(k.demonstratives)) == (("Pháp lệnh", "Bộ luật", "Luật"), {"nói trên", "này", "trên"})
+    assert {"tháng", "người", "xã", "dự án", "học sinh", "chương", "mục", "USD"} <= set(k.measure_words)
+    assert len(k.measure_words) == 30
+
+
+def test_a_new_issue_verb_is_a_data_edit(tmp_path: Path) -> None:
+    text = "UBND tỉnh Nam Định công bố Quyết định số 1234/QĐ-UBND về việc thành lập Ban Chỉ đạo."
+    assert _issuers(Extractor(), text) == [("1234/QĐ-UBND", None)]
+    extractor = _with(tmp_path, f'<{WORD}doc-issue-cong-bo> a kg:IssueVerb ; skos:prefLabel "công bố"@vi .\n')
+    assert _issuers(extractor, text) == [("1234/QĐ-UBND", "Ủy ban nhân dân tỉnh Nam Định")]
+
+
+def test_a_new_measure_word_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Theo Quyết định 15 doanh nghiệp được hỗ trợ vốn vay trong năm nay."
+    assert [d.number for d in _docs(Extractor(), text)] == ["15"]
+    extractor = _with(tmp_path, f'<{WORD}doc-unit-doanh-nghiep> a kg:MeasureWord ; '
+                                'skos:prefLabel "doanh nghiệp"@vi .\n')
+    assert _docs(extractor, text) == []  # "15 doanh nghiệp" counts firms: no document
+
+
+def test_a_new_on_behalf_marker_is_a_data_edit(tmp_path: Path) -> None:
+    text = ("Thừa lệnh Ban Bí thư, Chánh Văn phòng Trung ương Đảng Lê Văn Minh ký Thông báo số 45-TB/TW về việc "
+            "tổ chức hội nghị.")
+    assert _issuers(Extractor(), text) == [("45-TB/TW", "Chánh Văn phòng Văn phòng Trung ương Đảng")]
+    extractor = _with(tmp_path, f'<{WORD}doc-onbehalf-thua-lenh> a kg:OnBehalfMarker ; '
+                                'skos:prefLabel "Thừa lệnh"@vi .\n')
+    assert _issuers(extractor, text) == [("45-TB/TW", "Ban Bí thư Trung ương Đảng")]
+
+
+def test_a_new_reference_preposition_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Căn cứ Công văn số 12/UBND-KT ngày 3/4/2025, Chủ tịch UBND tỉnh Nam Định đã giao Sở Tài chính thực hiện."
+    assert _issuers(Extractor(), text) == [("12/UBND-KT", None)]
+    extractor = _with(tmp_path, f'<{WORD}doc-refprep-can-cu> a kg:ReferencePreposition ; '
+                                'skos:prefLabel "căn cứ"@vi .\n')
+    assert _issuers(extractor, text) == [("12/UBND-KT", "Chủ tịch Ủy ban nhân dân tỉnh Nam Định")]
+
+
+def test_a_generic_document_type_is_a_flag_in_data(tmp_path: Path) -> None:
+    text = ("UBND tỉnh Nam Định ban hành Kế hoạch số 88/KH-UBND về việc phòng chống thiên tai. Văn bản 88/KH-UBND "
+            "nêu rõ nhiệm vụ của các sở.")
+    assert [d.type_label for d in _docs(Extractor(), text)] == ["Kế hoạch"]
+    extractor = _with(tmp_path, '<https://w3id.org/kg-vn/doctype/ke-hoach> kg:genericDocumentType true .\n')
+    assert [d.type_label for d in _docs(extractor, text)] == ["Văn bản"]
+
+
+def test_a_named_document_type_is_a_flag_in_data(tmp_path: Path) -> None:
+    text = "Ban Thường vụ Tỉnh ủy ban hành Quy chế Làm việc của Tỉnh ủy Nam Định số 05-QC/TU để thực hiện."
+
+    def mention(extractor: Extractor) -> str:
+        (d,) = _docs(extractor, text)
+        return text[d.evidence.start : d.evidence.end]
+
+    assert mention(Extractor()) == "số 05-QC/TU"  # read from the number and its symbol code alone
+    extractor = _with(tmp_path, '<https://w3id.org/kg-vn/doctype/quy-che> kg:namedDocumentType true .\n')
+    assert mention(extractor) == "Quy chế Làm việc của Tỉnh ủy Nam Định số 05-QC/TU"  # the name is read with it
+
+
+# ------------------------------------------------------------------------------- people (kg/extract/people.py)
+
+
+def _posts(extractor: Extractor, text: str) -> list[tuple[str, str]]:
+    return [(p.person.name, p.title) for p in extractor(Article(id="t", text=text)).posts]
+
+
+def test_the_people_word_classes_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert (k.chain_conjunctions, k.posting_prepositions) == (("kiêm",), {"tại"})
+    assert (k.list_conjunctions, k.list_introducers) == ({"và"}, {"là"})
+    # the level words an abbreviation may expand to were a list in people.py; they are the administrative levels
+    assert {"thành phố", "tỉnh", "huyện", "quận", "xã", "phường"} <= {" ".join(key) for key in k.admin_levels._entries}
+
+
+def test_a_new_list_introducer_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Dự họp có hai Thứ trưởng Bộ Tài chính gồm Nguyễn Văn An và Trần Thị Bình."
+    assert _posts(Extractor(), text) == []
+    extractor = _with(tmp_path, f'<{WORD}ppl-intro-gom> a kg:ListIntroducer ; skos:prefLabel "gồm"@vi .\n')
+    assert _posts(extractor, text) == [("Nguyễn Văn An", "Thứ trưởng Bộ Tài chính"),
+                                       ("Trần Thị Bình", "Thứ trưởng Bộ Tài chính")]
+
+
+def test_a_new_list_conjunction_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Hai Phó Chủ tịch UBND tỉnh Nam Định là Nguyễn Văn An cùng Trần Thị Bình đã dự lễ."
+    title = "Phó Chủ tịch Ủy ban nhân dân tỉnh Nam Định"
+    assert _posts(Extractor(), text) == [("Nguyễn Văn An", title)]
+    extractor = _with(tmp_path, f'<{WORD}ppl-list-cung> a kg:ListConjunction ; skos:prefLabel "cùng"@vi .\n')
+    assert _posts(extractor, text) == [("Nguyễn Văn An", title), ("Trần Thị Bình", title)]
+
+
+def test_a_new_posting_preposition_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Đại sứ Việt Nam ở Pháp Nguyễn Văn An cho biết như vậy."
+    assert _posts(Extractor(), text) == []
+    extractor = _with(tmp_path, f'<{WORD}ppl-posting-o> a kg:PostingPreposition ; skos:prefLabel "ở"@vi .\n')
+    assert _posts(extractor, text) == [("Nguyễn Văn An", "Đại sứ Việt Nam")]
