@@ -45,12 +45,13 @@ class Stopped(KeyboardInterrupt):
         self.signum = signum
 
 
-_STOP: list[int] = []  # signals received: checked again between blocks and before commit, should a raise be lost
+_STOP: list[int] = []  # signals received, acted on at the next safe point (``_check_stop``)
 
 
 def _on_signal(signum: int, _frame: object) -> None:
+    """Only note the signal: raising here could interrupt any code (a lock release in logging or multiprocessing)
+    and leave it broken; the build stops at the next block or before it commits, within a batch's time."""
     _STOP.append(signum)
-    raise Stopped(signum)
 
 
 def _check_stop() -> None:
@@ -60,7 +61,8 @@ def _check_stop() -> None:
 
 @contextlib.contextmanager
 def stop_on_sigterm() -> Iterator[None]:
-    """Within it SIGTERM raises ``Stopped`` (a KeyboardInterrupt) in the build; outside the main thread, a no-op."""
+    """Within it SIGTERM stops the build as ``Stopped`` (a KeyboardInterrupt) at its next safe point; outside the
+    main thread, a no-op."""
     try:
         previous = signal.signal(signal.SIGTERM, _on_signal)
     except ValueError:  # signals are the main thread's
