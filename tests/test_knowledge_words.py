@@ -1,4 +1,5 @@
-"""The documents' word lists are data (ontology/language.ttl): a word added there changes what kg reads.
+"""Knowledge is data (ontology/language.ttl): a word added there changes what kg reads, with no code change
+(documents', people's, events' and credits' word classes).
 
 Sentences written for these tests; each first shows what kg reads without the new word.
 """
@@ -14,6 +15,7 @@ from kg.knowledge import default_knowledge, load
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 WORD = "https://w3id.org/kg-vn/word/"
+EVENT_SENTENCE = "Sáng 5/3/2025, Lễ phát động phong trào thi đua yêu nước năm 2025 diễn ra tại tỉnh Nam Định."
 
 
 def _with(tmp_path: Path, turtle: str) -> Extractor:
@@ -143,3 +145,22 @@ def test_a_new_posting_preposition_is_a_data_edit(tmp_path: Path) -> None:
     assert _posts(Extractor(), text) == []
     extractor = _with(tmp_path, f'<{WORD}ppl-posting-o> a kg:PostingPreposition ; skos:prefLabel "ở"@vi .\n')
     assert _posts(extractor, text) == [("Nguyễn Văn An", "Đại sứ Việt Nam")]
+
+
+def test_a_new_event_head_is_a_data_edit(tmp_path: Path) -> None:
+    before = Extractor()(Article(id="t", text=EVENT_SENTENCE)).events
+    assert not any(e.label.startswith("Lễ phát động") for e in before)
+    extractor = _with(tmp_path, '<https://w3id.org/kg-vn/word/ev-head-le-phat-dong> a kg:EventHead ; '
+                                'skos:prefLabel "Lễ phát động"@vi .\n')
+    (event,) = extractor(Article(id="t", text=EVENT_SENTENCE)).events
+    assert event.label == "Lễ phát động phong trào thi đua yêu nước năm 2025"
+    assert (event.date, event.place) == ("2025-03-05", "tỉnh Nam Định")
+
+
+def test_a_new_credit_head_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Chủ tịch UBND tỉnh Nam Định Trần Văn Bình cho biết như vậy. Đồ họa: Minh Anh - TTXVN\nTin mới nhất."
+    assert not any(c.person == "Minh Anh" for c in Extractor()(Article(id="t", text=text)).credits)
+    extractor = _with(tmp_path, '<https://w3id.org/kg-vn/word/cr-head-do-hoa> a kg:CreditHead ; '
+                                'skos:prefLabel "Đồ họa"@vi .\n')
+    credits = extractor(Article(id="t", text=text)).credits
+    assert [(c.person, c.agency, c.kind) for c in credits if c.person == "Minh Anh"] == [("Minh Anh", "TTXVN", "photo")]
