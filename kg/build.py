@@ -132,7 +132,6 @@ def marker_id(article_id: str) -> str:
 # -- what an output holds: distinct triples and things, as 64-bit hashes ------------------------------------
 
 Census = tuple[bytes, dict[str, bytes]]  # hashes of a block's triples; of its typed subjects / credits, by kind
-_OX_FORMATS = {"turtle": "TURTLE", "nt": "N_TRIPLES", "trig": "TRIG", "shards": "N_TRIPLES"}
 _SCHEMA, _ORG, _ELI = "https://schema.org/", "http://www.w3.org/ns/org#", "http://data.europa.eu/eli/ontology#"
 _KINDS = {f"{_SCHEMA}NewsArticle": "articles", f"{_SCHEMA}Person": "persons", f"{_ORG}Post": "posts",
           f"{_ELI}LegalResource": "documents", f"{_SCHEMA}Event": "events"}
@@ -149,13 +148,15 @@ def census(block: str, fmt: str, header: str = "") -> Census:
     """
     import pyoxigraph as ox
 
+    from kg.writers import OX_FORMATS
+
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     kinds_of = {ox.NamedNode(iri): kind for iri, kind in _KINDS.items()}
     credits = {ox.NamedNode(iri) for iri in _CREDITS}
     trig = fmt == "trig"
     triples = array("q")
     kinds: dict[str, array] = {}
-    for quad in ox.parse(header + block, format=getattr(ox.RdfFormat, _OX_FORMATS[fmt])):
+    for quad in ox.parse(header + block, format=OX_FORMATS["nt" if fmt == "shards" else fmt]):
         key = hash(quad.triple if trig else quad)  # the same triple in two articles' named graphs is one
         triples.append(key)
         predicate = quad.predicate

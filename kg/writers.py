@@ -32,7 +32,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 MARKER = "# article "
 FORMATS = {".ttl": "turtle", ".nt": "nt", ".trig": "trig", ".jsonld": "json-ld", ".json": "json-ld"}
-_OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}
+OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig": ox.RdfFormat.TRIG}
 # Oxigraph escapes every C0 control and DEL; these three it leaves raw, yet line-based tools (and Python's
 # splitlines) break lines at them, so they are escaped too (a \uXXXX escape is valid in strings and IRIs alike)
 _ESCAPED_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -110,7 +110,7 @@ class BlockRenderer:
             if fmt == "trig":
                 name = self.iri(article_iri)
                 triples = [ox.Quad(t.subject, t.predicate, t.object, name) for t in triples]
-            text = ox.serialize(triples, format=_OX_FORMATS[fmt], prefixes=self.prefixes).decode("utf-8")
+            text = ox.serialize(triples, format=OX_FORMATS[fmt], prefixes=self.prefixes).decode("utf-8")
             body = text[_PREFIX_LINES.match(text).end() :] + "\n"  # type: ignore[union-attr]
         else:
             raise ValueError(f"no block writer for {fmt!r}")
