@@ -319,6 +319,12 @@ def _words(g: Graph, cls: URIRef) -> frozenset[str]:
     return frozenset(fold(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel))
 
 
+def alternation(words: Iterable[str]) -> str:
+    """A regex alternation of words from the knowledge base, escaped and in the order given (``_as_written``:
+    longest first); it never matches when the class is empty."""
+    return "|".join(re.escape(w) for w in words) or "(?!)"
+
+
 def _as_written(g: Graph, cls: URIRef) -> tuple[str, ...]:
     """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations."""
     labels = {clean(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel)}

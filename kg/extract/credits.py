@@ -13,7 +13,7 @@ import re
 
 from kg.extract.rules import rule
 from kg.facts import Credit, Evidence
-from kg.knowledge import Knowledge, phrase_key
+from kg.knowledge import Knowledge, alternation, phrase_key
 
 VOWELS = set("AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ")
 TAIL = re.compile(r"(?:[.!?…”\")]\s*|\n)([^\n.!?…]{2,60}?)\s*$")
@@ -32,7 +32,7 @@ class CreditExtractor:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self.photo = re.compile(rf"(?<![\w])(?:{'|'.join(_loose(h) for h in knowledge.credit_heads)})\s*:\s*")
-        self.source = re.compile(rf"^(?:{'|'.join(re.escape(w) for w in knowledge.source_prefixes)})\s+")
+        self.source = re.compile(rf"^(?:{alternation(knowledge.source_prefixes)})\s+")
 
     def _agency(self, words: list[str], i: int) -> tuple[int, str] | None:
         m = self.k.agencies.match([w.casefold() for w in words], i)

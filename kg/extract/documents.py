@@ -29,7 +29,7 @@ from kg.extract.people import PeopleExtractor
 from kg.extract.rules import Rule, rule
 from kg.extract.tokens import Sentence
 from kg.facts import Document, Evidence, Organization
-from kg.knowledge import DocType, Knowledge, default_knowledge
+from kg.knowledge import DocType, Knowledge, alternation, default_knowledge
 from kg.text import clean, fold
 
 _UP = "A-ZĐƯƠĂÂÊÔ"  # capitals that symbol codes use (NQ/TƯ, QĐ-UBND)
@@ -42,11 +42,6 @@ DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
 DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
 JOINED = r"\s*(?:,|và|,\s*và)\s*"  # what joins two documents of one list: ", ", " và ", ", và "
 LIST_ITEM = re.compile(rf"{JOINED}(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
-
-
-def _any(words: tuple[str, ...]) -> str:
-    """A regex alternation of words from the knowledge base (as written, escaped; never matches when empty)."""
-    return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
 def _verbs(words: tuple[str, ...]) -> list[list[str]]:
@@ -85,30 +80,30 @@ class DocumentExtractor:
         labels = sorted({clean(" ".join(key)) for key in knowledge.doc_types._entries}, key=len, reverse=True)
         types = "|".join(re.escape(label).replace(r"\ ", r"\s+") for label in labels) or "(?!)"
         self.typed = re.compile(rf"(?<![\wĐđ])(?P<type>(?i:{types}))(?:\s+(?i:số))?\s*(?P<num>{NUMBER})")
-        named = _any(knowledge.named_doc_types)  # "Luật", "Pháp lệnh": a name between the type and "số"
+        named = alternation(knowledge.named_doc_types)  # "Luật", "Pháp lệnh": a name between the type and "số"
         self.named_law = re.compile(rf"(?<![\wĐđ])(?P<type>{named})\s+[A-ZĐ][^.;:()\d]{{0,100}}?"
                                     rf"(?:\s*\([^)]{{1,20}}\))?\s+(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
         # "Nghị quyết này được Quốc hội thông qua ngày …": a sentence about the document of the sentence before
-        follow_up = _any(knowledge.follow_up_openers)
+        follow_up = alternation(knowledge.follow_up_openers)
         self.anaphor = re.compile(rf"\s*(?:(?:{follow_up}),\s*)?(?P<type>(?i:{types}))"
-                                  rf"(?:\s+(?:{_any(knowledge.demonstratives)}))?(?=\s)")
+                                  rf"(?:\s+(?:{alternation(knowledge.demonstratives)}))?(?=\s)")
         self.symbol_only = re.compile(rf"(?<![\wĐđ])(?i:số)\s+(?P<num>{SYMBOL_NUMBER})")
         # the word lists of ontology/language.ttl ("documents" section) in the document grammar
         k = knowledge
-        self.date_after = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:{_any(k.dating_verbs)})\s+)?(?:vào\s+)?ngày\s+"
-                                     rf"{DATE_RE.pattern}")
-        self.signed_date = re.compile(rf"(?:{_any(k.signing_verbs)})\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
+        dating = alternation(k.dating_verbs)
+        self.date_after = re.compile(rf"\s*[,(]?\s*(?:(?:được\s+)?(?:{dating})\s+)?(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
+        self.signed_date = re.compile(rf"(?:{alternation(k.signing_verbs)})\s+(?:vào\s+)?ngày\s+{DATE_RE.pattern}")
         # a bare number followed by a measure word counts something; "năm"/"ngày" + a number is a date
-        self.unit_after = re.compile(rf"\s*(?:năm(?!\s+\d{{4}})|ngày(?!\s+\d)|%|{_any(k.measure_words)})\b",
+        self.unit_after = re.compile(rf"\s*(?:năm(?!\s+\d{{4}})|ngày(?!\s+\d)|%|{alternation(k.measure_words)})\b",
                                      re.IGNORECASE)
         self.issue_verbs, self.referring_verbs = _verbs(k.issue_verbs), _verbs(k.referring_verbs)
-        self.on_behalf = re.compile(rf"\s*(?:{_any(k.on_behalf_markers)})\s+")
-        self.agent = re.compile(rf"\b(?:{_any(k.agent_markers)})\s+")
-        self.issuer_marker = re.compile(rf"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>{_any(k.possessive_markers)})|"
-                                        rf"(?P<by>{_any(k.agent_markers)}))\s+")
+        self.on_behalf = re.compile(rf"\s*(?:{alternation(k.on_behalf_markers)})\s+")
+        self.agent = re.compile(rf"\b(?:{alternation(k.agent_markers)})\s+")
+        self.issuer_marker = re.compile(rf"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>{alternation(k.possessive_markers)})|"
+                                        rf"(?P<by>{alternation(k.agent_markers)}))\s+")
         self.issuer_markers = frozenset(fold(w) for w in k.possessive_markers + k.agent_markers)
         self.reference_preps = frozenset(fold(w) for w in k.reference_prepositions)
-        self.cited_after = re.compile(rf"(?i:(?:^|\s)(?:{_any(k.reference_prepositions)}))$")
+        self.cited_after = re.compile(rf"(?i:(?:^|\s)(?:{alternation(k.reference_prepositions)}))$")
 
     def doc_type(self, label: str) -> DocType | None:
         return self.k.doc_types.get(label)

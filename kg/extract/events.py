@@ -17,7 +17,7 @@ from kg.extract.documents import DATE_RE, NUMBER, date_of, iso_date
 from kg.extract.rules import rule
 from kg.extract.tokens import Sentence
 from kg.facts import Event, Evidence, Post
-from kg.knowledge import Knowledge
+from kg.knowledge import Knowledge, alternation
 from kg.text import clean
 
 TERM = re.compile(r",? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4})")
@@ -26,17 +26,12 @@ RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-
 DOC_BEFORE = re.compile(rf"{NUMBER}\s*[,(]?\s*$")
 
 
-def _any(words: tuple[str, ...]) -> str:
-    """A regex alternation of words from the knowledge base (longest first, escaped)."""
-    return "|".join(re.escape(w) for w in words)
-
-
 class EventExtractor:
     """The event grammar, compiled once from the knowledge base's event words (``ontology/language.ttl``)."""
 
     def __init__(self, k: Knowledge) -> None:
-        heads, stop = _any(k.event_heads), _any(k.event_name_ends)
-        first = _any(k.event_name_ends + k.event_name_non_starts)
+        heads, stop = alternation(k.event_heads), alternation(k.event_name_ends)
+        first = alternation(k.event_name_ends + k.event_name_non_starts)
         self.event = re.compile(
             rf"(?<![\wĐđ])(?P<label>(?:{heads}) (?!(?:{first})\b)[^\s,.;:()“”\"]+(?: [^\s,.;:()“”\"]+){{0,13}}?)"
             r"(?P<ord>,? lần thứ (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
@@ -44,13 +39,13 @@ class EventExtractor:
         )
         self.ordinal = re.compile(r"(?:\blần thứ|\bthứ|^(?:Đại hội|Hội nghị)(?: đại biểu toàn quốc)?) "
                                   r"(?P<o>[IVXLC]+|\d+)\b")
-        self.facility = re.compile(rf"(?:{_any(k.facility_heads)})\s$")
+        self.facility = re.compile(rf"(?:{alternation(k.facility_heads)})\s$")
         levels = r"(?:(?:thành phố|tỉnh|huyện|xã|phường|TP\.?)\s?)?"
         self.place = re.compile(rf"\btại (?!(?:{heads})\b)(?P<place>{levels}[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
                                 rf"(?=\s*[,.;()“”]|\s(?:{stop})\b|$)")
-        self.speaks = re.compile(_any(k.speech_verbs))
-        self.chairs = re.compile(_any(k.chair_verbs))
-        self.dated = re.compile(rf"(?i:{_any(k.day_parts)})\s+(?:ngày\s+)?{DATE_RE.pattern}")
+        self.speaks = re.compile(alternation(k.speech_verbs))
+        self.chairs = re.compile(alternation(k.chair_verbs))
+        self.dated = re.compile(rf"(?i:{alternation(k.day_parts)})\s+(?:ngày\s+)?{DATE_RE.pattern}")
         self.anaphor = re.compile(rf"(?<![\wĐđ])(?:{heads})(?=\s?[,.;:]|\s*$)")
 
     def _participants(self, sent: str, s: Sentence, posts: list[Post]) -> set[tuple[str, str]]:
