@@ -5,6 +5,7 @@ from __future__ import annotations
 import gzip
 import json
 import os
+import random
 import tempfile
 import unicodedata
 from pathlib import Path
@@ -323,8 +324,10 @@ def test_duplicate_ids_fatal_for_later_one(tmp_path: Path) -> None:
     assert probs[1].message == f"duplicate id b1 (first seen at {f}:1)"
 
 
-def _incompressible_rows(n: int) -> list[object]:
-    return [{"id": f"r{i}", "text": f"{S1} {os.urandom(300).hex()}"} for i in range(n)]
+def _incompressible_rows(n: int, seed: int = 0) -> list[object]:
+    """Rows whose gzip is about as long as the rows; seeded, so a corruption hits the same bytes every run."""
+    rng = random.Random(seed)
+    return [{"id": f"r{i}", "text": f"{S1} {rng.randbytes(300).hex()}"} for i in range(n)]
 
 
 def test_truncated_gzip_keeps_earlier_articles(tmp_path: Path) -> None:
@@ -353,6 +356,23 @@ def test_corrupt_gzip_and_non_gzip(tmp_path: Path) -> None:
     assert [(p.origin, p.fatal) for p in probs] == [(str(f), True), (str(g), True)]
     assert probs[0].line == len(arts) + 1 and probs[1].line == 1
     assert "gzip" in probs[1].message
+
+
+def test_corrupt_gzip_that_inflates_to_garbage_is_reported_line_by_line(tmp_path: Path) -> None:
+    """Flipped bytes may still inflate (the CRC only fails at the end): each garbled line is reported, then the
+    gzip error, and the lines before the damage are read as they were."""
+    rows = _incompressible_rows(50, seed=14)  # this seed's damage inflates to garbage before the CRC fails
+    f = write_jsonl(tmp_path / "c.jsonl.gz", rows, gz=True)
+    data = bytearray(f.read_bytes())
+    for i in range(len(data) // 2, len(data) // 2 + 64):
+        data[i] ^= 0x5A
+    f.write_bytes(bytes(data))
+    arts, probs = run(f)
+    assert len(probs) > 2 and all(p.origin == str(f) for p in probs)
+    assert "invalid UTF-8" in probs[0].message or "invalid JSON" in probs[0].message
+    assert probs[-1].fatal and probs[-1].message.startswith("corrupt or truncated gzip")
+    intact = [a for a in arts if a.line < probs[0].line]
+    assert intact and [a.text for a in intact] == [r["text"] for r in rows[: len(intact)]]
 
 
 def test_unreadable_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
