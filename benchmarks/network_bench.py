@@ -87,7 +87,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"reusing {graph}")
 
     from kg.network import cooccurrence, document_issuer, entity_graph, load, person_organization
-    from kg.network_measures import MEASURES, communities, scores, undirected
+    from kg.network.measures import MEASURES, communities, scores, undirected
 
     results: list[tuple[str, float, float, float | None]] = []
     print(f"{'step':<36} {'wall':>8}     {'memory':>14}")

@@ -213,7 +213,7 @@ def _extensions() -> list:
     import importlib
 
     out = []
-    for name in ("kg.network_cli",):
+    for name in ("kg.network.verbs",):
         try:
             out.append(importlib.import_module(name).register)
         except ModuleNotFoundError as exc:

@@ -17,9 +17,9 @@ from typing import Generic, TypeVar
 
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
+from kg.lang.vi.orthography import clean, fold
+from kg.lang.vi.tokenizer import TOKEN_RE
 from kg.namespaces import KG
-from kg.nlp import TOKEN_RE
-from kg.text import clean, fold
 
 V = TypeVar("V")
 

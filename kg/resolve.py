@@ -13,7 +13,7 @@ import re
 from dataclasses import replace
 
 from kg.facts import ArticleFacts, Person, Post
-from kg.text import fold, id_key, name_key, slug
+from kg.lang.vi.orthography import fold, id_key, name_key, slug
 
 DEFAULT_BASE = "https://w3id.org/kg-vn/id/"
 

@@ -242,8 +242,8 @@ def _document_dense(n: int) -> str:
 def test_next_sentence_completion_is_linear_in_documents() -> None:
     """50,000 sentences with a document each: indexed by sentence, not every document for every sentence."""
     from kg.extract import default_extractor
-    from kg.extract.tokens import Sentence
     from kg.facts import Document, Evidence
+    from kg.lang.vi.sentences import Sentence
 
     n = 50_000
     text = "".join(f"Văn bản {i:05d} ký. " for i in range(n))
@@ -274,9 +274,9 @@ def test_event_participants_are_linear_in_events() -> None:
     """20,000 events, each taken up by the next sentence ("… phát biểu tại Hội nghị, …"): one sweep, not a scan
     of every event for every sentence."""
     from kg.extract.events import EventExtractor
-    from kg.extract.tokens import Sentence
     from kg.facts import Event, Evidence, Person, Post
     from kg.knowledge import default_knowledge
+    from kg.lang.vi.sentences import Sentence
 
     n = 20_000
     parts, sents, events, posts = [], [], [], []

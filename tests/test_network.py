@@ -10,7 +10,6 @@ import networkx as nx
 import pytest
 from rdflib import RDF, RDFS, SKOS, Graph, Literal, Namespace, URIRef
 
-from kg import network_measures
 from kg.cli import main
 from kg.network import (
     PROJECTIONS,
@@ -23,10 +22,11 @@ from kg.network import (
     project,
     without,
 )
-from kg.network_cli import PROJECTIONS as CLI_PROJECTIONS
-from kg.network_export import graphml_safe, to_html, write
-from kg.network_lookup import AmbiguousName, NameIndex, NoPath, UnknownName, ego, find_path, render_path, resolve
-from kg.network_measures import centrality, communities, components, modularity, scores, undirected
+from kg.network import measures as network_measures
+from kg.network.export import graphml_safe, to_html, write
+from kg.network.lookup import AmbiguousName, NameIndex, NoPath, UnknownName, ego, find_path, render_path, resolve
+from kg.network.measures import centrality, communities, components, modularity, scores, undirected
+from kg.network.verbs import PROJECTIONS as CLI_PROJECTIONS
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 SCHEMA = Namespace("https://schema.org/")

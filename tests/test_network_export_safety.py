@@ -1,5 +1,5 @@
 """The HTML view is safe for any label and honest about what it draws; paths and rankings leave out article
-mentions and credits unless asked (kg.network_export, kg.network.structural, the network verbs, the notebook)."""
+mentions and credits unless asked (kg.network.export, kg.network.structural, the network verbs, the notebook)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from test_network import ID, SCHEMA, Builder
 from kg import network
 from kg.cli import main
 from kg.network import cooccurrence, entity_graph
-from kg.network_export import to_html
+from kg.network.export import to_html
 
 ATTACK = "</script><script>alert(1)</script>"
 COMMENT = "<!-- Bí thư <script> Nguyễn Văn B"

@@ -1,4 +1,4 @@
-"""Unit tests of kg.text (tone style, fold, slug, NFC offsets) and kg.nlp (tokenizer, sentences, glued words)."""
+"""Unit tests of kg.lang.vi: orthography (tone style, fold, slug, NFC offsets), tokenizer, sentences, glued words."""
 
 from __future__ import annotations
 
@@ -8,8 +8,8 @@ import pytest
 from spacy.language import Language
 
 from kg.knowledge import default_knowledge
-from kg.nlp import build_pipeline, split_glued
-from kg.text import clean, fold, is_capitalized, name_key, new_tone_style, nfc_with_offsets, slug
+from kg.lang.vi.orthography import clean, fold, is_capitalized, name_key, new_tone_style, nfc_with_offsets, slug
+from kg.lang.vi.tokenizer import build_pipeline, split_glued
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +25,7 @@ def sents(nlp, text: str) -> list[str]:
     return [s.text for s in nlp(text).sents]
 
 
-# ------------------------------------------------------------------------------------------- kg.text
+# ------------------------------------------------------------------------------------------- kg.lang.vi.orthography
 
 
 @pytest.mark.parametrize(
@@ -139,7 +139,7 @@ def test_text_nfc_with_offsets_spans_map_back(original: str) -> None:
             assert unicodedata.normalize("NFC", nfd[offsets[a] : offsets[b]]) == text[a:b]
 
 
-# -------------------------------------------------------------------------------------- kg.nlp tokens
+# -------------------------------------------------------------------------------------- kg.lang.vi.tokenizer tokens
 
 
 @pytest.mark.parametrize(
@@ -183,7 +183,7 @@ def test_nlp_tokens_glued_words_split_with_offsets(nlp: Language) -> None:
     assert toks[:4] == [("Nguyễn", 0), ("Văn", 7), ("Cường", 11), ("đã", 16)]
 
 
-# ----------------------------------------------------------------------------------- kg.nlp sentences
+# ----------------------------------------------------------------------------------- kg.lang.vi.tokenizer sentences
 
 
 @pytest.mark.parametrize(

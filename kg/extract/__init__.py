@@ -16,11 +16,11 @@ from kg.extract.credits import CreditExtractor
 from kg.extract.documents import DocumentExtractor, merge_documents
 from kg.extract.events import EventExtractor
 from kg.extract.people import PeopleExtractor
-from kg.extract.tokens import sentences
 from kg.facts import ArticleFacts, Document, Evidence, Post
 from kg.knowledge import Knowledge, default_knowledge
-from kg.nlp import build_pipeline
-from kg.text import nfc_with_offsets
+from kg.lang.vi.orthography import nfc_with_offsets
+from kg.lang.vi.sentences import sentences
+from kg.lang.vi.tokenizer import build_pipeline
 
 
 class Extractor:
@@ -78,7 +78,7 @@ def chunks(text: str, start: int = 0, size: int = CHUNK) -> list[tuple[int, int]
 
 
 def _shift(s, by: int):  # noqa: ANN001, ANN202 - small internal helper
-    from kg.extract.tokens import Sentence, Tok
+    from kg.lang.vi.sentences import Sentence, Tok
 
     toks = [Tok(t.text, t.start + by, t.end + by, t.key) for t in s.toks]
     return Sentence(toks, s.keys, s.start + by, s.end + by, s.text)

@@ -27,10 +27,10 @@ from datetime import date
 
 from kg.extract.people import PeopleExtractor
 from kg.extract.rules import Rule, rule
-from kg.extract.tokens import Sentence
 from kg.facts import Document, Evidence, Organization
 from kg.knowledge import DocType, Knowledge, alternation, default_knowledge
-from kg.text import clean, fold
+from kg.lang.vi.orthography import clean, fold
+from kg.lang.vi.sentences import Sentence
 
 _UP = "A-ZĐƯƠĂÂÊÔ"  # capitals that symbol codes use (NQ/TƯ, QĐ-UBND)
 _SEP = rf"(?:\s?[/\-–]\s?|\s(?=[{_UP}]{{1,8}}[-–][{_UP}]))"  # "67/2014 NĐ-CP": a space before a code

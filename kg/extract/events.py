@@ -15,10 +15,10 @@ from dataclasses import replace
 
 from kg.extract.documents import DATE_RE, NUMBER, date_of, iso_date
 from kg.extract.rules import rule
-from kg.extract.tokens import Sentence
 from kg.facts import Event, Evidence, Post
 from kg.knowledge import Knowledge, alternation
-from kg.text import clean
+from kg.lang.vi.orthography import clean
+from kg.lang.vi.sentences import Sentence
 
 TERM = re.compile(r",? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4})")
 RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"

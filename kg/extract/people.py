@@ -20,10 +20,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from kg.extract.rules import rule
-from kg.extract.tokens import DASHES, PUNCT_BREAK, Sentence
 from kg.facts import Evidence, Organization, Person, Post
 from kg.knowledge import Knowledge, Place, Role
-from kg.text import clean, fold
+from kg.lang.vi.orthography import clean, fold
+from kg.lang.vi.sentences import DASHES, PUNCT_BREAK, Sentence
 
 CHAIN_PUNCT = frozenset({",", "-", "–", "—"})  # with kg:ChainConjunction ("kiêm"); not "và": two people
 MAX_NAME = 4

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from kg.text import fold, slug
+from kg.lang.vi.orthography import fold, slug
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -191,7 +191,7 @@ def ego(G: nx.Graph, center: str, depth: int = 1, exclude: Iterable[str] = ()) -
     """
     import networkx as nx
 
-    from kg.network import without
+    from kg.network.graph import without
 
     H = without(G, exclude)
     dist = nx.single_source_shortest_path_length(H.to_undirected(as_view=True), center, cutoff=depth)

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from kg.network_measures import BETWEENNESS_SAMPLES, COMMUNITY_METHODS, EXACT_BETWEENNESS_MAX_NODES, MEASURES
+from kg.network.measures import BETWEENNESS_SAMPLES, COMMUNITY_METHODS, EXACT_BETWEENNESS_MAX_NODES, MEASURES
 
 if TYPE_CHECKING:
     import networkx as nx
@@ -20,14 +20,14 @@ PROJECTIONS = ("entity", "person-org", "cooccurrence", "document-issuer")  # = k
 
 
 def _entity(args: argparse.Namespace) -> nx.MultiDiGraph:
-    from kg.network import entity_graph, without
+    from kg.network.graph import entity_graph, without
 
     return without(entity_graph(args.graph), args.exclude or ())
 
 
 def _view(args: argparse.Namespace, G: nx.MultiDiGraph) -> nx.Graph:
     """The entity graph without mentions and credits unless the verb's --with-mentions/--with-credits ask."""
-    from kg.network import structural
+    from kg.network.graph import structural
 
     if not hasattr(args, "with_mentions"):
         return G
@@ -35,7 +35,7 @@ def _view(args: argparse.Namespace, G: nx.MultiDiGraph) -> nx.Graph:
 
 
 def _graph(args: argparse.Namespace) -> nx.Graph:
-    from kg.network import cooccurrence, project
+    from kg.network.graph import cooccurrence, project
 
     projection = getattr(args, "projection", "entity")
     G = _entity(args)
@@ -56,7 +56,7 @@ def _fail(verb: str, exc: BaseException) -> int:
 
 
 def _centrality(args: argparse.Namespace) -> int:
-    from kg.network_measures import centrality
+    from kg.network.measures import centrality
     from kg.query import format_rows
 
     try:
@@ -73,7 +73,7 @@ def _centrality(args: argparse.Namespace) -> int:
 
 
 def _path(args: argparse.Namespace) -> int:
-    from kg.network_lookup import PATH_EXCLUDED, NameIndex, NameNotResolved, NoPath, find_path, render_path
+    from kg.network.lookup import PATH_EXCLUDED, NameIndex, NameNotResolved, NoPath, find_path, render_path
 
     try:
         full = _entity(args)
@@ -97,8 +97,8 @@ def _path(args: argparse.Namespace) -> int:
 
 
 def _ego(args: argparse.Namespace) -> int:
-    from kg.network_export import write
-    from kg.network_lookup import NameNotResolved, ego, resolve
+    from kg.network.export import write
+    from kg.network.lookup import NameNotResolved, ego, resolve
 
     try:
         G = _graph(args)
@@ -121,7 +121,7 @@ def _ego(args: argparse.Namespace) -> int:
 
 
 def _communities(args: argparse.Namespace) -> int:
-    from kg.network_measures import communities, components, modularity
+    from kg.network.measures import communities, components, modularity
     from kg.query import format_rows
 
     try:
@@ -142,8 +142,8 @@ def _communities(args: argparse.Namespace) -> int:
 
 
 def _export(args: argparse.Namespace) -> int:
-    from kg.network_export import write
-    from kg.network_lookup import NameNotResolved, ego, resolve
+    from kg.network.export import write
+    from kg.network.lookup import NameNotResolved, ego, resolve
 
     try:
         G = _graph(args)

@@ -7,8 +7,8 @@ from dataclasses import dataclass
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
-from kg.nlp import token_strings
-from kg.text import fold
+from kg.lang.vi.orthography import fold
+from kg.lang.vi.tokenizer import token_strings
 
 MAX_SENTENCE = 400  # tokens; longer runs without a sentence end (a 20 MB line) are cut: work stays linear
 PUNCT_BREAK = frozenset(",;:.!?()[]“”\"'…")

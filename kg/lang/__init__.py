@@ -1,0 +1,1 @@
+"""Language data and text mechanics, one package per language (as spaCy keeps ``spacy.lang.vi``)."""
