@@ -1,0 +1,121 @@
+"""Person names in a sentence: capitalised runs scored by Vietnamese family and middle names (data:
+``kg:FamilyName``, ``kg:MiddleName``), foreign names, and the honorifics and ranks that precede a name.
+
+The name recogniser every rule shares; it knows nothing of titles or organizations.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.facts import Person
+from kg.knowledge import Knowledge
+from kg.lang.vi.orthography import clean
+from kg.lang.vi.sentences import Sentence
+
+MAX_NAME = 4
+VI_ONLY_LETTER = re.compile("[đĐăĂơƠưƯĩĨũŨ\u1ea0-\u1ef9]")  # letters no other Latin-script language writes
+
+
+class NameRecogniser:
+    """Where a person's name starts and ends in a sentence of tokens."""
+
+    def __init__(self, knowledge: Knowledge) -> None:
+        self.k = knowledge
+
+    def cap_run(self, s: Sentence, i: int) -> int:
+        """End index of the run of capitalized word tokens starting at ``i``.
+
+        A capitalized function word ("Ngày", "Theo") starts the next sentence of a run-in caption, so it ends
+        the run.
+        """
+        j = i
+        n = len(s.toks)
+        while j < n:
+            t = s.toks[j]
+            if not t.cap and j > i and s.keys[j] in self.k.name_particles:
+                x = j
+                while x < n and not s.toks[x].cap and s.keys[x] in self.k.name_particles:
+                    x += 1
+                if x < n and s.toks[x].cap:
+                    j = x  # "Montes de Oca", "Ursula von der Leyen"
+                    continue
+            if not (t.cap and (t.is_word or t.is_initials)):
+                break
+            # a time word opens a sentence only before a date ("… Hải Sáng 12/4"), else it ends a name ("Vũ Xuân Sáng")
+            opener = s.keys[j] in self.k.sentence_openers and (
+                s.keys[j] not in self.k.time_openers or (j + 1 < n and s.toks[j + 1].text[:1].isdigit()))
+            if j > i and (opener
+                          or (j - i >= 2 and (self.k.roles.match(s.keys, j) or self.k.title_forms.match(s.keys, j)))):
+                break  # "… Nguyễn Thiện Nhân Chủ tịch Quốc hội …": a caption runs into the next title
+            j += 1
+        return j
+
+    def name_score(self, s: Sentence, i: int, j: int) -> float:
+        """How much ``toks[i:j]`` looks like a Vietnamese person name (0 = not a name)."""
+        n = j - i
+        if not 2 <= n <= MAX_NAME:
+            return 0.0
+        keys = s.keys[i:j]
+        if keys[0] not in self.k.family_names:
+            return 0.0
+        if any(len(t.text) > 1 and any(c.isupper() for c in t.text[1:]) for t in s.toks[i:j]):
+            return 0.0  # acronyms and brand names (UBND, PVTex) are not name syllables
+        score = 1.0 + (0.5 if n == 3 else 0.2 if n in (2, 4) else 0.0)
+        if n >= 3 and keys[1] in self.k.middle_names:
+            score += 0.3
+        if keys[0] not in self.k.middle_names:  # "Văn", "Hoàng" also open names: weaker evidence of a start
+            score += 0.5
+        return score
+
+    def foreign_name(self, s: Sentence, i: int, j: int) -> bool:
+        """A run of 1–4 capitalized tokens that no gazetteer explains (Donald Trump, H.R. McMaster)."""
+        if not 1 <= j - i <= MAX_NAME:
+            return False
+        for x in range(i, j):
+            t = s.toks[x]
+            if self.k.expand(t.text) or (len(t.text) > 1 and t.text[:2].isupper() and not t.is_initials):
+                return False  # acronyms and brand names (UBND, PVTex) are not name syllables
+            if self.k.bodies.match(s.keys, x) or self.k.places.match(s.keys, x) or self.k.org_kinds.match(s.keys, x):
+                return False
+            if self.k.roles.match(s.keys, x) or self.k.ranks.match(s.keys, x):
+                return False
+        if j - i == 2 and all(VI_ONLY_LETTER.search(s.toks[x].text) for x in range(i, j)):
+            return False  # "Tổ Đúc", "Đông Hoàn", "Hữu Thắng": Vietnamese syllables, not a foreign name
+        return j - i >= 2 or s.toks[i].is_initials
+
+    def name_at(self, s: Sentence, i: int, *, foreign: bool) -> int | None:
+        """End index of a person name starting exactly at ``i`` and ending a capitalized run, else None."""
+        if i >= len(s.toks) or not s.toks[i].cap:
+            return None
+        j = self.cap_run(s, i)
+        if j == i:
+            return None
+        pm = self.k.places.match(s.keys, i)
+        if pm and pm[0] == j - i:
+            return None  # "tại Hà Nội, …": a place, not a person
+        if self.name_score(s, i, j) > 0:
+            return j
+        if s.toks[i].is_initials and j - i <= MAX_NAME:
+            return j
+        if foreign and self.foreign_name(s, i, j):
+            if any(self.name_score(s, k, j) > 0 for k in range(i + 1, j - 2)):  # a full 3-syllable name at the end
+                return None  # "Hòa Phát Trần Đình Long": a brand, then a Vietnamese name, not a foreign name
+            return j
+        return None
+
+    def skip_prefixes(self, s: Sentence, i: int) -> int:
+        """Skip honorifics, ranks, degrees before a name (ông, Thiếu tướng, GS.TS)."""
+        while i < len(s.toks):
+            m = self.k.honorifics.match(s.keys, i) or self.k.ranks.match(s.keys, i)
+            if not m:
+                break
+            i += m[0]
+        return i
+
+    def _followed_by_name(self, s: Sentence, j: int) -> bool:
+        return self.name_at(s, self.skip_prefixes(s, j), foreign=True) is not None
+
+    def _person(self, s: Sentence, i: int, j: int) -> Person:
+        text = " ".join(t.text for t in s.toks[i:j])
+        return Person(clean(text), (text,))
