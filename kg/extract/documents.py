@@ -23,12 +23,12 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import replace
-from datetime import date
 
 from kg.extract.people import PeopleExtractor
 from kg.extract.rules import Rule, rule
 from kg.facts import Document, Evidence, Organization
 from kg.knowledge import DocType, Knowledge, alternation, default_knowledge
+from kg.lang.vi.dates import DATE_RE, date_of
 from kg.lang.vi.orthography import clean, fold
 from kg.lang.vi.sentences import Sentence
 
@@ -37,9 +37,6 @@ _SEP = rf"(?:\s?[/\-–]\s?|\s(?=[{_UP}]{{1,8}}[-–][{_UP}]))"  # "67/2014 NĐ-
 _PART = rf"(?:\d{{4}}|[{_UP}][{_UP}0-9]*[a-zđ]{{0,2}}[{_UP}0-9]*(?:\.[{_UP}0-9]+)*)"  # TTg, Ttg, QĐi
 NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})*(?![\wĐđ]|[.,]\d)"
 SYMBOL_NUMBER = rf"\d{{1,5}}[a-z]?(?:{_SEP}{_PART})+(?![\wĐđ])"  # at least one symbol part
-DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
-DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
-DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
 JOINED = r"\s*(?:,|và|,\s*và)\s*"  # what joins two documents of one list: ", ", " và ", ", và "
 LIST_ITEM = re.compile(rf"{JOINED}(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
 
@@ -47,19 +44,6 @@ LIST_ITEM = re.compile(rf"{JOINED}(?:số\s+)?(?P<num>{SYMBOL_NUMBER})")
 def _verbs(words: tuple[str, ...]) -> list[list[str]]:
     """Verb phrases as folded token lists, longest first: the longest verb that ends at a token wins."""
     return [fold(w).split() for w in sorted(words, key=len, reverse=True)]
-
-
-def iso_date(day: str, month: str, year: str) -> str | None:
-    try:
-        return date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
-
-
-def date_of(m: re.Match[str]) -> str | None:
-    """ISO date of a match that ends with DATE_RE's groups (numeric or "ngày … tháng … năm …")."""
-    g = m.groups()[-7:]
-    return iso_date(g[0], g[2], g[3]) if g[0] else iso_date(g[4], g[5], g[6])
 
 
 def norm_number(number: str) -> str:

@@ -13,16 +13,15 @@ import bisect
 import re
 from dataclasses import replace
 
-from kg.extract.documents import DATE_RE, NUMBER, date_of, iso_date
+from kg.extract.documents import NUMBER
 from kg.extract.rules import rule
 from kg.facts import Event, Evidence, Post
 from kg.knowledge import Knowledge, alternation
+from kg.lang.vi.dates import DATE_RANGE, DATE_RE, date_of, range_start
 from kg.lang.vi.orthography import clean
 from kg.lang.vi.sentences import Sentence
 
 TERM = re.compile(r",? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4})")
-RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
-                   r"(\d{1,2})/(\d{1,2})/(\d{4})")
 DOC_BEFORE = re.compile(rf"{NUMBER}\s*[,(]?\s*$")
 
 
@@ -55,9 +54,9 @@ class EventExtractor:
         return {(name, role) for name in names for role in roles}
 
     def _event_date(self, sent: str) -> str | None:
-        r = RANGE.search(sent)
+        r = DATE_RANGE.search(sent)
         if r:
-            return iso_date(r.group(1), r.group(2) or r.group(4), r.group(5))
+            return range_start(r)
         for dm in self.dated.finditer(sent):
             if not DOC_BEFORE.search(sent[: dm.start()]):  # "Quyết định số 1234-QĐ/TU ngày 5/9/2025" dates the document
                 return date_of(dm)

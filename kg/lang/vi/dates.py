@@ -1,0 +1,35 @@
+"""Vietnamese dates, one grammar for every extractor: "5/3/2025", "05-03-2025", "5.3.2025", "ngày 5 tháng 3 năm
+2025", and ranges "từ ngày 3 đến 5/3/2025", "ngày 3-5/3/2025". A date is only a date when day, month and year are
+all given and exist: kg never completes one."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+DATE_NUM = r"(\d{1,2})\s*([/.\-])\s*(\d{1,2})\s*\2\s*(\d{4})(?!\d)"
+DATE_WORDS = r"(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})"
+DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
+"""A full date, numeric or in words; its seven groups end any pattern built on it (see ``date_of``)."""
+DATE_RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
+                        r"(\d{1,2})/(\d{1,2})/(\d{4})")
+"""A range of days; ``range_start`` gives its first day."""
+
+
+def iso_date(day: str, month: str, year: str) -> str | None:
+    """``YYYY-MM-DD``, or None when the day does not exist (31/2/2025)."""
+    try:
+        return date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def date_of(m: re.Match[str]) -> str | None:
+    """ISO date of a match that ends with DATE_RE's groups (numeric or "ngày … tháng … năm …")."""
+    g = m.groups()[-7:]
+    return iso_date(g[0], g[2], g[3]) if g[0] else iso_date(g[4], g[5], g[6])
+
+
+def range_start(m: re.Match[str]) -> str | None:
+    """ISO date of the first day of a DATE_RANGE match (the month of the end when the start gives none)."""
+    return iso_date(m.group(1), m.group(2) or m.group(4), m.group(5))
