@@ -1,4 +1,4 @@
-"""Domain knowledge loaded from the SKOS/Turtle data in ``ontology/``, as lookup tables for extractors.
+"""The lookup tables extractors use, loaded from the SKOS/Turtle data in ``ontology/`` (``load``).
 
 Nothing here knows extraction logic: it turns data (roles, organization kinds, abbreviations, places,
 names, document types and symbol codes) into phrase indexes keyed by folded syllables, once per process.
@@ -6,69 +6,19 @@ names, document types and symbol codes) into phrase indexes keyed by folded syll
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 from pathlib import Path
-from typing import Generic, TypeVar
 
 from rdflib import RDF, SKOS, Graph, Literal, URIRef
 
+from kg.knowledge.files import ontology_dir, read_knowledge, vi_labels
+from kg.knowledge.phrases import PhraseIndex
 from kg.lang.vi.orthography import clean, fold
 from kg.lang.vi.tokenizer import TOKEN_RE
 from kg.namespaces import KG
-
-V = TypeVar("V")
-
-
-def phrase_key(text: str) -> tuple[str, ...]:
-    """The folded syllables of a phrase, as the tokenizer splits them (the key of every phrase index)."""
-    return tuple(fold(m.group()) for m in TOKEN_RE.finditer(text) if not m.group().isspace())
-
-
-class PhraseIndex(Generic[V]):
-    """Longest-match lookup of multi-syllable phrases over a sequence of folded tokens."""
-
-    def __init__(self) -> None:
-        self._entries: dict[tuple[str, ...], V] = {}
-        self._prefixes: set[tuple[str, ...]] = set()
-        self._first: set[str] = set()  # first syllables: most tokens start no phrase, so most lookups end here
-        self.max_len = 0
-
-    def add(self, phrase: str, value: V, *, overwrite: bool = False) -> None:
-        key = phrase_key(phrase)
-        if not key or (key in self._entries and not overwrite):
-            return
-        self._entries[key] = value
-        self._first.add(key[0])
-        for i in range(1, len(key)):
-            self._prefixes.add(key[:i])
-        self.max_len = max(self.max_len, len(key))
-
-    def match(self, tokens: Sequence[str], i: int) -> tuple[int, V] | None:
-        """Longest entry starting at ``tokens[i]``: (number of tokens, value), or None."""
-        if i >= len(tokens) or tokens[i] not in self._first:
-            return None
-        best: tuple[int, V] | None = None
-        for n in range(1, min(self.max_len, len(tokens) - i) + 1):
-            key = tuple(tokens[i : i + n])
-            if key in self._entries:
-                best = (n, self._entries[key])
-            if key not in self._prefixes:
-                break
-        return best
-
-    def get(self, phrase: str) -> V | None:
-        return self._entries.get(phrase_key(phrase))
-
-    def __contains__(self, phrase: str) -> bool:
-        return phrase_key(phrase) in self._entries
-
-    def __len__(self) -> int:
-        return len(self._entries)
 
 
 @dataclass(frozen=True)
@@ -214,80 +164,8 @@ class Knowledge:
         return tuple(sorted(shorts))
 
 
-class KnowledgeError(ValueError):
-    """The knowledge base cannot be used: missing, empty, unparsable or with duplicate concepts (names the file)."""
-
-
-# Classes every usable knowledge base has members of: without them extraction silently finds nothing.
-REQUIRED_CLASSES = ("Role", "OrganizationKind", "KnownBody", "Place", "DocumentType", "FamilyName", "StopWord")
-
-
-def ontology_dir() -> Path:
-    """The ontology folder: ``$KG_ONTOLOGY``, else the copy shipped in the package (``kg/ontology`` in a wheel),
-    else ``ontology/`` of the source checkout (editable installs). The one place domain knowledge lives."""
-    env = os.environ.get("KG_ONTOLOGY")
-    if env:
-        return Path(env)
-    shipped = Path(str(resources.files("kg") / "ontology"))
-    if shipped.is_dir():
-        return shipped
-    checkout = Path(__file__).resolve().parent.parent / "ontology"
-    if checkout.is_dir():
-        return checkout
-    raise KnowledgeError(f"no ontology folder: neither {shipped} (installed package) nor {checkout} (checkout) "
-                         "exists; reinstall kg or set KG_ONTOLOGY")
-
-
-def _read_knowledge(directory: Path) -> Graph:
-    """Every ``*.ttl`` of ``directory`` in one graph, refusing what would make extraction silently wrong:
-    no files, a file that does not parse, a concept defined in two files, two concepts of one class with the
-    same label, a required class with no members."""
-    paths = sorted(directory.glob("*.ttl"))
-    if not paths:
-        raise KnowledgeError(f"{directory}: no knowledge files (*.ttl); reinstall kg or set KG_ONTOLOGY")
-    g = Graph()
-    defined_in: dict[URIRef, str] = {}
-    labels: dict[tuple[URIRef, str], tuple[str, URIRef]] = {}
-    for path in paths:
-        part = Graph()
-        try:
-            part.parse(path, format="turtle")
-        except Exception as exc:  # rdflib raises several types; all mean the same to the user
-            raise KnowledgeError(f"{path}: not valid Turtle: {exc}") from exc
-        for s in sorted(set(part.subjects(RDF.type, SKOS.Concept))):
-            if not isinstance(s, URIRef):
-                continue
-            if s in defined_in:
-                raise KnowledgeError(f"{path}: concept {s} is already defined in {defined_in[s]}")
-            defined_in[s] = path.name
-            for cls in part.objects(s, RDF.type):
-                if cls == SKOS.Concept or not isinstance(cls, URIRef):
-                    continue
-                for label in _vi_labels(part, s, SKOS.prefLabel):
-                    key = (cls, fold(label))
-                    if key in labels and labels[key][1] != s:
-                        other_file, other = labels[key]
-                        raise KnowledgeError(f"{path}: {s} and {other} ({other_file}) are both {cls} "
-                                             f"labelled {label!r}")
-                    labels[key] = (path.name, s)
-        g += part
-    for name in REQUIRED_CLASSES:
-        if next(g.subjects(RDF.type, KG[name]), None) is None:
-            raise KnowledgeError(f"{directory}: no kg:{name} concepts; the knowledge files are incomplete")
-    return g
-
-
-def _vi_labels(g: Graph, s: URIRef, *props: URIRef) -> list[str]:
-    out = []
-    for p in props:
-        for o in g.objects(s, p):
-            if isinstance(o, Literal) and o.language in (None, "vi"):
-                out.append(clean(str(o)))
-    return out
-
-
 def _pref(g: Graph, s: URIRef) -> str:
-    labels = _vi_labels(g, s, SKOS.prefLabel)
+    labels = vi_labels(g, s, SKOS.prefLabel)
     return sorted(labels)[0] if labels else str(s).rsplit("/", 1)[-1]
 
 
@@ -319,12 +197,6 @@ def _words(g: Graph, cls: URIRef) -> frozenset[str]:
     return frozenset(fold(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel))
 
 
-def alternation(words: Iterable[str]) -> str:
-    """A regex alternation of words from the knowledge base, escaped and in the order given (``_as_written``:
-    longest first); it never matches when the class is empty."""
-    return "|".join(re.escape(w) for w in words) or "(?!)"
-
-
 def _as_written(g: Graph, cls: URIRef) -> tuple[str, ...]:
     """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations."""
     labels = {clean(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel)}
@@ -348,14 +220,14 @@ def _lower_bigrams(labels: Iterable[str]) -> set[tuple[str, str]]:
 
 def load(directory: Path | None = None) -> Knowledge:
     """Read every ``*.ttl`` of the ontology folder into lookup tables."""
-    g = _read_knowledge(directory or ontology_dir())
+    g = read_knowledge(directory or ontology_dir())
     k = Knowledge(graph=g)
     abbreviated: list[tuple[PhraseIndex, str, object]] = []  # phrases also written with abbreviations
 
     for s in _subjects(g, KG.Role):
         role = Role(_pref(g, s), str(s), _str(g, s, KG.impliedOrganization), _str(g, s, KG.organizationHead),
                     _flag(g, s, KG.partyRole), _flag(g, s, KG.requiresOrganization), _flag(g, s, KG.postedAbroad))
-        for label in [role.label, *_vi_labels(g, s, SKOS.altLabel)]:
+        for label in [role.label, *vi_labels(g, s, SKOS.altLabel)]:
             k.roles.add(label, role)
     for s in _subjects(g, KG.TitleForm):
         role_iri = g.value(s, KG.role)
@@ -365,21 +237,21 @@ def load(directory: Path | None = None) -> Knowledge:
         role = k.roles.get(_pref(g, role_iri))
         if role is None:
             continue
-        for form in _vi_labels(g, s, KG.form, SKOS.altLabel):
+        for form in vi_labels(g, s, KG.form, SKOS.altLabel):
             abbreviated.append((k.title_forms, form, TitleForm(role, org)))
     for cls, index in ((KG.Honorific, k.honorifics), (KG.Rank, k.ranks), (KG.Degree, k.ranks),
                        (KG.Honour, k.ranks), (KG.FormerMarker, k.former_markers), (KG.NewMarker, k.new_markers),
                        (KG.HoldsMarker, k.holds_markers)):
         for s in _subjects(g, cls):
-            for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+            for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
                 index.add(label, label)
     for s in _subjects(g, KG.OrganizationKind):
         kind = OrgKind(_pref(g, s), str(s), _flag(g, s, KG.takesPlace), _str(g, s, KG.administrativeLevel),
                        _flag(g, s, KG.partyBody), _flag(g, s, KG.boardOfNextBody))
-        for label in [kind.label, *_vi_labels(g, s, SKOS.altLabel)]:
+        for label in [kind.label, *vi_labels(g, s, SKOS.altLabel)]:
             k.org_kinds.add(label, kind)
     for s in _subjects(g, KG.AdministrativeLevel):
-        for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+        for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.admin_levels.add(label, _pref(g, s))
     for s in _subjects(g, KG.Abbreviation):
         expansion = _str(g, s, KG.expansion)
@@ -389,20 +261,20 @@ def load(directory: Path | None = None) -> Knowledge:
     for s in _subjects(g, KG.KnownBody):
         kind = g.value(s, KG.kind)
         body = Body(_pref(g, s), str(s), str(kind) if kind else None)
-        for label in [body.label, *_vi_labels(g, s, SKOS.altLabel)]:
+        for label in [body.label, *vi_labels(g, s, SKOS.altLabel)]:
             abbreviated.append((k.bodies, label, body))
     for s in _subjects(g, KG.Place):
         kind = g.value(s, KG.placeKind)
         place = Place(_pref(g, s), str(s), str(kind).rsplit("#", 1)[-1] if kind else "Place",
                       _flag(g, s, KG.homeCountry))
-        for label in [place.label, *_vi_labels(g, s, SKOS.altLabel)]:
+        for label in [place.label, *vi_labels(g, s, SKOS.altLabel)]:
             k.places.add(label, place)
     k.family_names = _words(g, KG.FamilyName)
     k.middle_names = _words(g, KG.MiddleName)
     for s in _subjects(g, KG.DocumentType):
         code = g.value(s, KG.symbolCode)
         dtype = DocType(_pref(g, s), str(s), str(code) if code else None)
-        for label in [dtype.label, *_vi_labels(g, s, SKOS.altLabel)]:
+        for label in [dtype.label, *vi_labels(g, s, SKOS.altLabel)]:
             k.doc_types.add(label, dtype)
         for other in g.objects(s, KG.symbolCode):  # every code ("QĐ", "QĐNS"), not only the first
             k.doc_types_by_code[str(other)] = dtype
@@ -453,11 +325,11 @@ def load(directory: Path | None = None) -> Knowledge:
                                       if _flag(g, s, KG.namedDocumentType)}, key=lambda w: (-len(w), w)))
     k.demonstratives = _as_written(g, KG.Demonstrative)
     for s in _subjects(g, KG.NewsAgency):
-        for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+        for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))
     name_classes = (KG.KnownBody, KG.OrganizationKind, KG.AdministrativeLevel, KG.OrganizationWord)
     words = [label for cls in name_classes for s in _subjects(g, cls)
-             for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel)]
+             for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel)]
     words += list(k.abbreviations.values())
     k.org_bigrams = frozenset(_lower_bigrams(words))
     return k
