@@ -156,7 +156,7 @@ def census(block: str, fmt: str, header: str = "") -> Census:
     trig = fmt == "trig"
     triples = array("q")
     kinds: dict[str, array] = {}
-    for quad in ox.parse(header + block, format=OX_FORMATS["nt" if fmt == "shards" else fmt]):
+    for quad in ox.parse(header + block, format=OX_FORMATS[fmt]):
         key = hash(quad.triple if trig else quad)  # the same triple in two articles' named graphs is one
         triples.append(key)
         predicate = quad.predicate
@@ -208,7 +208,7 @@ def _init_worker(fmt: str, base: str | None) -> None:
     iris = IRIs(base) if base else IRIs()
     _WORKER["fmt"] = fmt
     _WORKER["builder"] = rdf.GraphBuilder(iris)
-    _WORKER["header"] = "" if fmt in ("nt", "shards") else writers.prefix_header(rdf.prefixes_for(iris))
+    _WORKER["header"] = writers.prefix_header(rdf.prefixes_for(iris)) if writers.get(fmt).header else ""
     default_extractor()
 
 
@@ -239,7 +239,7 @@ def _render(article: Article) -> Done:
     graph = builder.new_graph(bind=False)
     builder.add(graph, facts)
     fmt = str(_WORKER["fmt"])
-    block = writers.render_block("nt" if fmt == "shards" else fmt, builder.iris.article(article.id),
+    block = writers.render_block(fmt, builder.iris.article(article.id),
                                  marker_id(article.id), digest(article), graph, rdf.prefixes_for(builder.iris))
     return "block", (marker_id(article.id), digest(article), block, census(block, fmt, str(_WORKER["header"])))
 
@@ -369,12 +369,12 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
         return _build_file(paths, out, "shards", base, jobs, summary, started, progress, shard_size=shard_size,
                            max_bytes=max_article_bytes)
     fmt = writers.format_for(out)
-    if into and fmt == "json-ld":
+    if into and not writers.get(fmt).updatable:
         raise BuildRefused(f"{out}: kg cannot update JSON-LD in place (it has no per-article blocks), and "
                            "rewriting it would keep only the new articles; rebuild it with -o, or keep the "
                            "graph as .ttl, .nt or .trig to update it with --into")
     with locked(out):
-        if fmt == "json-ld":  # JSON-LD is one document: built in memory (for small graphs)
+        if not writers.get(fmt).streamed:  # JSON-LD is one document: built in memory (for small graphs)
             return _build_jsonld(paths, out, base, summary, started, max_article_bytes)
         return _build_file(paths, out, fmt, base, jobs, summary, started, progress, into=into,
                            max_bytes=max_article_bytes)
@@ -590,7 +590,7 @@ def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary:
                   max_bytes: int | None) -> Summary:
     from rdflib import RDF, URIRef
 
-    from kg import rdf
+    from kg import rdf, writers
 
     def facts() -> Iterator[ArticleFacts]:
         for item in _read(paths, IRIs(base) if base else IRIs(), max_bytes):
@@ -613,7 +613,7 @@ def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary:
     summary.triples = len(graph)
     _check_stop()
     if summary.articles:  # nothing built: the output stays as it was
-        rdf.write_atomic(rdf.serialize(graph, "json-ld"), out)
+        writers.write_atomic(writers.jsonld.document(graph), out)
         summary.written = True
     summary.seconds = time.monotonic() - started
     return summary

@@ -22,14 +22,12 @@ import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph
 
 from kg.namespaces import PREFIXES
-from kg.writers import format_for
+from kg.writers import by_extension, format_for
 
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                   "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES}
 FORMATS = ["table", *RESULT_FORMATS, *RDF_FORMATS]
-_INPUT_FORMATS = {".ttl": ox.RdfFormat.TURTLE, ".nt": ox.RdfFormat.N_TRIPLES, ".trig": ox.RdfFormat.TRIG,
-                  ".nq": ox.RdfFormat.N_QUADS, ".jsonld": ox.RdfFormat.JSON_LD, ".json": ox.RdfFormat.JSON_LD}
 
 
 class QueryRefused(ValueError):
@@ -102,10 +100,10 @@ def load_graph(path: str | Path) -> Graph:
 
 
 def _input_format(name: str) -> ox.RdfFormat:
-    suffix = Path(name.lower().removesuffix(".gz")).suffix
-    if suffix not in _INPUT_FORMATS:
+    fmt = by_extension(name, written=False)
+    if fmt is None or not fmt.extensions:
         raise ValueError(f"{name}: cannot read this graph format (use .ttl .nt .trig .nq .jsonld, or - for stdin)")
-    return _INPUT_FORMATS[suffix]
+    return fmt.ox_format
 
 
 def open_graphs(paths: Iterable[str], stdin: IO[bytes] | None = None) -> ox.Store:

@@ -13,9 +13,7 @@ The contract users and the referee rely on:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterable
-from pathlib import Path
 
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
@@ -206,39 +204,3 @@ def build_dataset(all_facts: Iterable[ArticleFacts], iris: IRIs | None = None) -
         g = ds.graph(URIRef(builder.iris.article(facts.article_id)))
         builder.add(g, facts)
     return ds
-
-
-
-
-def serialize(graph: Graph | Dataset, fmt: str) -> bytes:
-    """Deterministic bytes: N-Triples sorted by line; Turtle/TriG/JSON-LD as rdflib writes them (sorted)."""
-    if fmt == "nt":
-        lines = sorted(set(graph.serialize(format="nt", encoding="utf-8").decode("utf-8").splitlines()))
-        return ("\n".join(line for line in lines if line.strip()) + "\n").encode("utf-8")
-    if fmt == "json-ld":
-        import json
-
-        data = json.loads(graph.serialize(format="json-ld", encoding="utf-8").decode("utf-8"))
-        if isinstance(data, list):
-            data.sort(key=lambda node: node.get("@id", ""))
-            for node in data:
-                for _key, value in node.items():
-                    if isinstance(value, list):
-                        value.sort(key=lambda v: json.dumps(v, sort_keys=True, ensure_ascii=False))
-        return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-    return graph.serialize(format=fmt, encoding="utf-8")
-
-
-def write_atomic(data: bytes, path: str | Path) -> None:
-    """Write to a temporary file beside ``path`` and rename it over: never a half-written output."""
-    from kg.writers import atomic_open
-
-    fh, tmp = atomic_open(Path(path), binary=True)
-    try:
-        with fh:
-            fh.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise

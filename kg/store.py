@@ -19,7 +19,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.namespaces import PREFIXES
-from kg.writers import MARKER, iter_blocks
+from kg.writers import MARKER, by_extension, iter_blocks
 
 KG_DIGEST = "https://w3id.org/kg-vn/ns#sourceDigest"
 NEWS_ARTICLE = ox.NamedNode("https://schema.org/NewsArticle")
@@ -74,12 +74,13 @@ def busy_message(path: str | Path) -> str:
     return f"the store {path} is being written by another kg process; try again when it is done"
 
 
+_LOADABLE = ("turtle", "nt", "trig", "nquads")  # line- or block-based: loaded per article, streamed
+
+
 def _format(path: Path) -> ox.RdfFormat:
-    name = path.name.lower().removesuffix(".gz")
-    for ext, fmt in ((".ttl", ox.RdfFormat.TURTLE), (".nt", ox.RdfFormat.N_TRIPLES), (".trig", ox.RdfFormat.TRIG),
-                     (".nq", ox.RdfFormat.N_QUADS)):
-        if name.endswith(ext):
-            return fmt
+    fmt = by_extension(path, written=False)
+    if fmt is not None and fmt.name in _LOADABLE:
+        return fmt.ox_format
     raise ValueError(f"{path}: cannot load this format into the store (use .ttl .nt .trig .nq, or a shard folder)")
 
 

@@ -292,7 +292,7 @@ def test_without_an_atomic_exchange_a_cut_short_swap_is_put_back(tmp_path: Path,
                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
     """Where renameat2 is missing the old folder is set aside, then the new one renamed in; a kill between the
     two renames leaves no folder, and the next run puts the old set back before it starts."""
-    monkeypatch.setattr(writers, "_exchange", lambda a, b: False)
+    monkeypatch.setattr(writers.shards, "_exchange", lambda a, b: False)
     out = tmp_path / "shards"
     build([articles(tmp_path / "old.jsonl", "old", 3)], out, jobs=1, shard_size=2)
     build([articles(tmp_path / "new.jsonl", "new", 2)], out, jobs=1, shard_size=1)
