@@ -366,8 +366,9 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
         _check_store(out)
         return _build_into_store(paths, out, base, jobs, summary, started, progress, max_article_bytes)
     if shard_size:
-        return _build_file(paths, out, "shards", base, jobs, summary, started, progress, shard_size=shard_size,
-                           max_bytes=max_article_bytes)
+        with locked(out):  # one writer of a shard folder at a time, as of a file
+            return _build_file(paths, out, "shards", base, jobs, summary, started, progress, shard_size=shard_size,
+                               max_bytes=max_article_bytes)
     fmt = writers.format_for(out)
     if into and not writers.get(fmt).updatable:
         raise BuildRefused(f"{out}: kg cannot update JSON-LD in place (it has no per-article blocks), and "

@@ -181,6 +181,20 @@ def test_into_a_file_being_updated_by_another_process_is_refused(graph: Path) ->
     assert graph.read_bytes() == before and not temps(graph.parent)
 
 
+def test_a_shard_folder_being_written_by_another_process_is_refused(tmp_path: Path) -> None:
+    shards = tmp_path / "shards"
+    source = jsonl(tmp_path / "a.jsonl", ARTICLES[:2])
+    assert kg("build", str(source), "-o", str(shards), "--shard-size", "1", "-q", "-j", "1").returncode == 0
+    before = sorted((p.name, p.read_bytes()) for p in shards.iterdir())
+    with open(tmp_path / ".shards.lock", "a") as fh:  # what a running kg holds
+        fcntl.flock(fh, fcntl.LOCK_EX)
+        run = kg("build", str(jsonl(tmp_path / "b.jsonl", ARTICLES[2:])), "-o", str(shards), "--shard-size", "1",
+                 "-q", "-j", "1")
+    assert run.returncode == 2 and "shards is being updated by another kg process" in run.stderr
+    assert sorted((p.name, p.read_bytes()) for p in shards.iterdir()) == before
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".shards.kg-")] == []
+
+
 def test_two_into_runs_at_once_never_lose_articles_silently(tmp_path: Path) -> None:
     out = tmp_path / "graph.nt"
     assert main(["build", str(jsonl(tmp_path / "seed.jsonl", ARTICLES)), "-o", str(out), "-q"]) == 0
