@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import IO
 
 from kg.corpus import MAX_ARTICLE_BYTES  # stdlib only: cheap to import
 
@@ -65,7 +66,7 @@ def _build(args: argparse.Namespace) -> int:
     rate = summary.articles / summary.seconds if summary.seconds else 0.0
     done = "wrote" if summary.written else "nothing new for"  # --into: every article already there unchanged
     where = "the graph to stdout" if to_stdout else target
-    print(f"{done} {where} in {summary.seconds:.1f} s ({rate:.0f} articles/s)", file=sys.stderr)
+    print(f"{done} {where} in {summary.seconds:.1f} s ({rate:.{0 if rate >= 10 else 1}f} articles/s)", file=sys.stderr)
     return 1 if summary.problems else 0  # anything reported, warnings too, is bad input (README "Use")
 
 
@@ -99,6 +100,21 @@ def _load(args: argparse.Namespace) -> int:
     return 0
 
 
+class _Counting:
+    """A binary stream that remembers whether anything was written to it (so a failed query is retried only
+    before its first row is out)."""
+
+    def __init__(self, raw: IO[bytes]) -> None:
+        self.raw, self.written = raw, 0
+
+    def write(self, data: bytes) -> int:
+        self.written += len(data)
+        return self.raw.write(data)
+
+    def flush(self) -> None:
+        self.raw.flush()
+
+
 def _query(args: argparse.Namespace) -> int:
     import errno
     import io
@@ -109,6 +125,7 @@ def _query(args: argparse.Namespace) -> int:
 
     *graphs, query = args.inputs
     tmp = None
+    stdout = _Counting(sys.stdout.buffer) if hasattr(sys.stdout, "buffer") else None
     try:
         if args.store and graphs:
             raise ValueError("with --store give only the QUERY")
@@ -125,7 +142,7 @@ def _query(args: argparse.Namespace) -> int:
             os.replace(tmp, args.output)
         elif hasattr(sys.stdout, "buffer"):
             sys.stdout.flush()
-            kq.write_result(result, args.format, sys.stdout.buffer, width=args.width)
+            kq.write_result(result, args.format, stdout, width=args.width)
             sys.stdout.flush()
         else:  # a text-only stdout (an embedding application)
             buf = io.BytesIO()
@@ -143,6 +160,9 @@ def _query(args: argparse.Namespace) -> int:
         if args.store and is_busy(exc):  # a writer compacted the store's files under us: retry, then say so
             import time
 
+            if stdout is not None and stdout.written:  # rows are out: a rerun would print them twice
+                print(f"kg query: {busy_message(args.store)}; the results above are incomplete", file=sys.stderr)
+                return 2
             args.retries = getattr(args, "retries", 0) + 1
             if args.retries < 3:
                 time.sleep(0.3)

@@ -501,3 +501,39 @@ def test_every_readme_query_returns_rows_on_the_example(graphs: dict[str, Path],
         from kg.query import load_graph, run_query
 
         assert run_query(load_graph(graphs["ttl"]), words[0])[1]
+
+
+def _busy_once(monkeypatch: pytest.MonkeyPatch, rows_before_failing: int) -> list[int]:
+    """Make the first store query fail as a compaction under it does, after writing ``rows_before_failing``."""
+    from kg import query as kq
+
+    real, calls = kq.write_result, []
+
+    def flaky(result, fmt, out, width=80):  # noqa: ANN001, ANN202 - the signature of write_result
+        calls.append(1)
+        if len(calls) == 1:
+            for n in range(rows_before_failing):
+                out.write(f"row {n}\n".encode())
+            raise OSError("IO error: Corruption: file 000123.sst is gone")
+        return real(result, fmt, out, width=width)
+
+    monkeypatch.setattr(kq, "write_result", flaky)
+    return calls
+
+
+def test_a_store_query_busy_before_its_first_row_is_retried(graphs: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    calls = _busy_once(monkeypatch, rows_before_failing=0)
+    code, out, err = run(capsys, "--store", str(graphs["store"]), "--format", "csv",
+                         "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n")
+    assert code == 0 and len(calls) == 2 and err == ""
+    assert out.splitlines()[0] == "n" and len(out.splitlines()) == len(set(out.splitlines())) > 1
+
+
+def test_a_store_query_busy_after_rows_are_out_is_not_rerun(graphs: dict[str, Path], monkeypatch: pytest.MonkeyPatch,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    calls = _busy_once(monkeypatch, rows_before_failing=2)
+    code, out, err = run(capsys, "--store", str(graphs["store"]), "--format", "csv",
+                         "SELECT ?n WHERE { ?p a schema:Person ; schema:name ?n } ORDER BY ?n")
+    assert code == 2 and len(calls) == 1  # never printed twice
+    assert out == "row 0\nrow 1\n" and "the results above are incomplete" in err

@@ -212,7 +212,8 @@ def test_rebuild_leaves_no_stale_parts(tmp_path: Path) -> None:
     finally:
         os.umask(old_umask)
     assert assert_consistent(out) == ["new-0", "new-1"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".shards.lock", "new.jsonl", "old.jsonl", "shards"]  # no temp left
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".shards.lock", "new.jsonl", "old.jsonl", "shards"]  # no temp left
     assert {oct(p.stat().st_mode & 0o777) for p in out.iterdir()} == {"0o644"}  # files as the umask says
     assert oct(out.stat().st_mode & 0o777) == "0o755"
 
@@ -285,7 +286,8 @@ def test_a_killed_rebuild_leaves_the_old_set_or_the_new(tmp_path: Path) -> None:
     # the next run cleans up after the killed one and swaps in the complete new set
     build([articles(tmp_path / "new2.jsonl", "new", 3)], out, jobs=1, shard_size=1)
     assert assert_consistent(out) == ["new-0", "new-1", "new-2"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == [".shards.lock", "new.jsonl", "new2.jsonl", "old.jsonl", "shards"]
+    left = sorted(p.name for p in tmp_path.iterdir())
+    assert left == [".shards.lock", "new.jsonl", "new2.jsonl", "old.jsonl", "shards"]
 
 
 def test_without_an_atomic_exchange_a_cut_short_swap_is_put_back(tmp_path: Path,
