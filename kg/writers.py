@@ -1,8 +1,9 @@
 """Streaming RDF writers: one article's triples at a time, in article order, never the whole graph in memory.
 
-Each article becomes one block headed by a comment ``# article <id> <digest>``; the union of the blocks is
-the graph (a triple two articles share is written in both blocks and merges on load). The markers let
-``kg build --into FILE`` replace or skip an article's block without re-extracting the others.
+Each article becomes one block headed by a comment ``# article <id>``; the union of the blocks is the graph (a
+triple two articles share is written in both blocks and merges on load). Each block states its article's
+digest as data (``<article> kg:sourceDigest "…"``), so ``kg build --into FILE`` and the store replace or skip
+an article's block without re-extracting the others; the marker is only the block's delimiter.
 
 Formats: ``.ttl`` (Turtle, subjects grouped, prefixed names), ``.nt`` (N-Triples), ``.trig`` (one named
 graph per article), all serialized by pyoxigraph, and gzipped N-Triples shards with a manifest for bulk
@@ -38,6 +39,7 @@ OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "trig
 _ESCAPED_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 _PREFIX_LINES = re.compile(r"(?:@prefix [^\n]*\n)*")
 _TYPE = str(RDF.type)
+_SOURCE_DIGEST = URIRef("https://w3id.org/kg-vn/ns#sourceDigest")
 
 
 def format_for(path: str | Path) -> str:
@@ -100,8 +102,11 @@ class BlockRenderer:
         return keyed
 
     def render(self, fmt: str, article_iri: str, article_id: str, digest: str, graph: Graph) -> str:
-        """One article's block in ``fmt`` ("turtle", "nt", "trig"), headed by its marker comment."""
-        head = f"{MARKER}{article_id} {digest}\n"
+        """One article's block in ``fmt`` ("turtle", "nt", "trig"), headed by its marker comment: the triples of
+        ``graph`` and ``<article_iri> kg:sourceDigest "digest"`` (none if empty; ``graph`` is not changed)."""
+        head = f"{MARKER}{article_id}\n"
+        if digest:
+            graph = [*graph, (URIRef(article_iri), _SOURCE_DIGEST, Literal(digest))]  # type: ignore[assignment]
         if fmt == "nt":  # lines sorted as text, as kg always wrote them
             text = ox.serialize(self.triples(graph), format=ox.RdfFormat.N_TRIPLES).decode("utf-8")
             body = "".join(f"{line}\n" for line in sorted(text.split("\n")[:-1]))  # not splitlines: U+2028
@@ -405,7 +410,8 @@ def _fsync_dir(path: Path) -> None:
 
 
 def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
-    """(header, marker id, digest, block) of each article block of a kg output file (``.gz`` too), streamed."""
+    """(header, marker id, marker digest, block) of each article block of a kg output file (``.gz`` too),
+    streamed. The marker digest is what kg before the digest triple wrote (``# article <id> <digest>``), else ""."""
     opener = gzip.open if path.name.endswith(".gz") else open
     header: list[str] = []
     current: list[str] = []
