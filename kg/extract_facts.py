@@ -42,11 +42,13 @@ from kg.resolve import IRIs
 
 @dataclass
 class ExtractSummary(Summary):
-    """What ``kg extract`` did: articles, and the mentions and facts it wrote."""
+    """What ``kg extract`` did: articles, and the facts it wrote (summed over articles: facts as extracted, before
+    linking, so more than a graph of them counts)."""
 
     def lines(self) -> list[str]:
-        out = [f"articles {self.articles}, persons {self.persons}, posts {self.posts}, documents {self.documents}, "
-               f"credits {self.credits}, events {self.events}, failures {len(self.failures)}"]
+        out = [f"articles {self.articles}, person mentions {self.persons}, posts {self.posts}, "
+               f"documents {self.documents}, credits {self.credits}, events {self.events}, "
+               f"failures {len(self.failures)}"]
         out += [("error: " if p.fatal else "warning: ") + str(p) for p in self.problems]
         return out
 

@@ -305,3 +305,16 @@ def graph_of_trig(path: Path) -> Graph:
     ds = Dataset(default_union=True)
     ds.parse(path, format="trig")
     return ds
+
+
+def test_facts_update_a_graph_built_from_the_articles_as_the_articles_would(corpus: tuple[Path, Path],
+                                                                            tmp_path: Path) -> None:
+    src, facts = corpus
+    out = tmp_path / "g.ttl"
+    build([src], out, jobs=1)
+    s = build([facts], out, jobs=1, into=True)  # the same digests: nothing to redo
+    assert (s.articles, s.skipped) == (0, len(ARTICLES))
+    db = tmp_path / "db"
+    build([facts], db, jobs=1, into=True)
+    s = build([src], db, jobs=1, into=True)
+    assert (s.articles, s.skipped) == (0, len(ARTICLES))
