@@ -1,8 +1,10 @@
 """The main job: read articles → extract → resolve → RDF, streamed in article order, on all cores.
 
-Extraction is per article and map-only (``facts_of``): workers turn batches of articles into rendered
-blocks of RDF; the parent writes them in input order, so a run on one core and a run on many give
-byte-identical output, and memory stays bounded by the window of batches in flight, not the corpus.
+Per article and map-only, a worker composes three stages from three modules: extract (``kg.extract``; skipped
+for the lines of a facts file, which hold its output), link (``kg.resolve.resolve_article``) and publish
+(``kg.render``: ``kg.rdf`` and ``kg.writers``). Workers turn batches of articles into rendered blocks of RDF;
+the parent writes them in input order, so a run on one core and a run on many give byte-identical output, and
+memory stays bounded by the window of batches in flight, not the corpus.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ from typing import TextIO
 from kg.corpus import MAX_ARTICLE_BYTES, Article, InputProblem, read_articles
 from kg.extract import Extractor, default_extractor
 from kg.facts import ArticleFacts
+from kg.facts_json import FactsLine
+from kg.render import marker_id, publish
 from kg.resolve import IRIs, resolve_article
 
 BATCH = 16  # articles per task: enough to amortize inter-process traffic, small enough to keep order cheap
@@ -119,24 +123,30 @@ def facts_of(article: Article, extractor: Extractor | None = None) -> ArticleFac
     return resolve_article((extractor or default_extractor())(article))
 
 
-def digest(article: Article) -> str:
-    """Content key of an article: a changed text (or title/date) gives a new digest."""
+def digest(article: Article | FactsLine) -> str:
+    """Content key of an article: a changed text (or title/date) gives a new digest. A facts line's is the one it
+    states (checked against its article when read)."""
+    if isinstance(article, FactsLine):
+        return article.digest
     key = "\x1f".join([article.text, article.title or "", article.date or "", article.url or "", article.source or ""])
     return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
 
 
-def marker_id(article_id: str) -> str:
-    return urllib.parse.quote(article_id, safe="")
+def digest_of_facts(facts: ArticleFacts) -> str:
+    """The digest of the article the facts were extracted from (they hold its text and metadata)."""
+    return digest(Article(facts.article_id, facts.text, facts.title, facts.date, facts.url, facts.source))
 
 
 # -- what an output holds: distinct triples and things, as 64-bit hashes ------------------------------------
 
-Census = tuple[bytes, dict[str, bytes]]  # hashes of a block's triples; of its typed subjects / credits, by kind
+Census = tuple[bytes, dict[str, bytes], str]  # hashes of a block's triples; of its typed subjects / credits, by
+# kind; and the article digest the block states (kg:sourceDigest; "" in a block of an older kg, which had none)
 _SCHEMA, _ORG, _ELI = "https://schema.org/", "http://www.w3.org/ns/org#", "http://data.europa.eu/eli/ontology#"
 _KINDS = {f"{_SCHEMA}NewsArticle": "articles", f"{_SCHEMA}Person": "persons", f"{_ORG}Post": "posts",
           f"{_ELI}LegalResource": "documents", f"{_SCHEMA}Event": "events"}
 _CREDITS = (f"{_SCHEMA}creator", f"{_SCHEMA}author")  # one triple per photo or byline credit
 KINDS = (*_KINDS.values(), "credits")
+SOURCE_DIGEST = "https://w3id.org/kg-vn/ns#sourceDigest"  # <article> kg:sourceDigest "…": in every block
 
 
 def census(block: str, fmt: str, header: str = "") -> Census:
@@ -156,6 +166,7 @@ def census(block: str, fmt: str, header: str = "") -> Census:
     trig = fmt == "trig"
     triples = array("q")
     kinds: dict[str, array] = {}
+    digest_of, dig = ox.NamedNode(SOURCE_DIGEST), ""
     for quad in ox.parse(header + block, format=OX_FORMATS[fmt]):
         key = hash(quad.triple if trig else quad)  # the same triple in two articles' named graphs is one
         triples.append(key)
@@ -166,7 +177,9 @@ def census(block: str, fmt: str, header: str = "") -> Census:
                 kinds.setdefault(kind, array("q")).append(hash(quad.subject))
         elif predicate in credits:
             kinds.setdefault("credits", array("q")).append(key)
-    return triples.tobytes(), {k: v.tobytes() for k, v in kinds.items()}
+        elif predicate == digest_of:
+            dig = quad.object.value
+    return triples.tobytes(), {k: v.tobytes() for k, v in kinds.items()}, dig
 
 
 class Tally:
@@ -202,17 +215,18 @@ class Tally:
 _WORKER: dict[str, object] = {}
 
 
-def _init_worker(fmt: str, base: str | None) -> None:
+def _init_worker(fmt: str, base: str | None, extract: bool = True) -> None:
     from kg import rdf, writers
 
     iris = IRIs(base) if base else IRIs()
     _WORKER["fmt"] = fmt
     _WORKER["builder"] = rdf.GraphBuilder(iris)
     _WORKER["header"] = writers.prefix_header(rdf.prefixes_for(iris)) if writers.get(fmt).header else ""
-    default_extractor()
+    if extract:  # facts files only: no language pipeline at all
+        default_extractor()
 
 
-def _init_pool_worker(fmt: str, base: str | None) -> None:
+def _init_pool_worker(fmt: str, base: str | None, extract: bool = True) -> None:
     """A worker leaves SIGINT and SIGTERM to the parent, which stops it between batches (see ``render_all``).
 
     A worker killed by a signal sent to the whole process group (Ctrl-C, ``kill -TERM -PGID``, systemd) could
@@ -220,32 +234,42 @@ def _init_pool_worker(fmt: str, base: str | None) -> None:
     """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
-    _init_worker(fmt, base)
+    _init_worker(fmt, base, extract)
 
 
-Item = Article | InputProblem
+Item = Article | FactsLine | InputProblem  # an article to extract, or one already extracted (a facts file)
 Done = tuple[str, object]  # ("problem", InputProblem) | ("block", (marker id, digest, text, census))
 
 
-def _render(article: Article) -> Done:
-    from kg import rdf, writers
+def extracted(item: Article | FactsLine) -> ArticleFacts:
+    """The extract stage: an article's facts (a facts file's line already holds them)."""
+    if isinstance(item, FactsLine):
+        return item.facts
+    return default_extractor()(item)
 
+
+def _render(item: Article | FactsLine) -> Done:
+    """extract → link → publish, three stages from three modules; a facts line skips the first."""
     builder = _WORKER["builder"]
-    assert isinstance(builder, rdf.GraphBuilder)
     try:
-        facts = facts_of(article)
+        facts = resolve_article(extracted(item))
     except Exception as exc:  # one article's bug must not lose the batch
-        return "problem", InputProblem(article.origin, article.line, f"extraction failed: {exc!r}", article.id)
-    graph = builder.new_graph(bind=False)
-    builder.add(graph, facts)
-    fmt = str(_WORKER["fmt"])
-    block = writers.render_block(fmt, builder.iris.article(article.id),
-                                 marker_id(article.id), digest(article), graph, rdf.prefixes_for(builder.iris))
-    return "block", (marker_id(article.id), digest(article), block, census(block, fmt, str(_WORKER["header"])))
+        stage = "linking" if isinstance(item, FactsLine) else "extraction"
+        return "problem", InputProblem(item.origin, item.line, f"{stage} failed: {exc!r}", item.id)
+    fmt, dig = str(_WORKER["fmt"]), digest(item)
+    block = publish(facts, dig, builder, fmt)
+    return "block", (marker_id(item.id), dig, block, census(block, fmt, str(_WORKER["header"])))
 
 
 def _render_batch(items: list[Item]) -> list[Done]:
     return [("problem", item) if isinstance(item, InputProblem) else _render(item) for item in items]
+
+
+def needs_extractor(paths: Iterable[str | Path]) -> bool:
+    """Whether any input is articles (not only facts files): only then is the language pipeline loaded."""
+    from kg.facts_json import is_facts_path
+
+    return not all(is_facts_path(p) for p in paths)
 
 
 def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
@@ -259,20 +283,25 @@ def _batches(items: Iterable[Item], size: int) -> Iterator[list[Item]]:
         yield batch
 
 
-def render_all(items: Iterable[Item], fmt: str, base: str | None, jobs: int) -> Iterator[Done]:
-    """Rendered blocks (and problems) in input order, from ``jobs`` worker processes (1: in this process)."""
+def render_all(items: Iterable[Item], fmt: str, base: str | None, jobs: int, *, extract: bool = True,
+               task=_render_batch) -> Iterator[Done]:  # noqa: ANN001 - a module-level function of a batch
+    """Rendered blocks (and problems) in input order, from ``jobs`` worker processes (1: in this process).
+
+    ``extract``: some items are articles (else the language pipeline is never loaded); ``task``: what a worker
+    does with a batch (``kg extract`` gives its own)."""
     if jobs <= 1:
-        _init_worker(fmt, base)
+        _init_worker(fmt, base, extract)
         for batch in _batches(items, BATCH):
-            yield from _render_batch(batch)
+            yield from task(batch)
         return
     ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
-    default_extractor()  # built once here, shared copy-on-write by forked workers
-    pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(fmt, base))
+    if extract:
+        default_extractor()  # built once here, shared copy-on-write by forked workers
+    pool = ctx.Pool(jobs, initializer=_init_pool_worker, initargs=(fmt, base, extract))
     try:
         window: deque = deque()
         for batch in _batches(items, BATCH):
-            window.append(pool.apply_async(_render_batch, (batch,)))
+            window.append(pool.apply_async(task, (batch,)))
             if len(window) >= jobs * 4:  # backpressure: never more than a few batches per worker in flight
                 yield from window.popleft().get()
         while window:
@@ -391,7 +420,7 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
 
     def items() -> Iterator[Item]:
         for item in _read(paths, IRIs(base) if base else IRIs(), max_bytes):
-            if isinstance(item, Article) and existing.get(marker_id(item.id), ("",))[0] == digest(item):
+            if not isinstance(item, InputProblem) and existing.get(marker_id(item.id), ("",))[0] == digest(item):
                 summary.skipped += 1
                 continue
             yield item
@@ -402,7 +431,7 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
     tally = Tally()
     changed: dict[str, tuple[str, Census]] = {}  # --into: new blocks of articles already in the file
-    blocks = _blocks(render_all(items(), fmt, base, jobs), summary, meter)
+    blocks = _blocks(render_all(items(), fmt, base, jobs, extract=needs_extractor(paths)), summary, meter)
     try:
         if existing:  # earlier articles keep their place; a changed one is rewritten where it was
             fresh: list[tuple[str, Census]] = []
@@ -442,7 +471,7 @@ def _read(paths: list[str | Path], iris: IRIs, max_bytes: int | None) -> Iterato
     """``read_articles``, and an error for an article whose IRI an earlier id has: reported, never merged."""
     seen: dict[str, tuple[str, str]] = {}
     for item in read_articles(paths, max_bytes=max_bytes):
-        if isinstance(item, Article):
+        if not isinstance(item, InputProblem):
             iri = iris.article(item.id)
             first = seen.setdefault(iri, (item.id, item.origin if item.line is None else f"{item.origin}:{item.line}"))
             if first[0] != item.id:  # the same id twice was already reported by read_articles
@@ -453,7 +482,8 @@ def _read(paths: list[str | Path], iris: IRIs, max_bytes: int | None) -> Iterato
 
 
 def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator[tuple[str, str, Census]]:
-    """(marker id, block, census) of the rendered blocks, in order; problems go to the summary."""
+    """(marker id, block, census) of the rendered blocks, in order (the census holds the digest); problems go to
+    the summary."""
     for kind, value in done:
         if kind == "problem":
             assert isinstance(value, InputProblem)
@@ -499,16 +529,14 @@ def _existing(out: Path, fmt: str) -> dict[str, tuple[str, str, Census]]:
     blocks: dict[str, tuple[str, str, Census]] = {}
     first: dict[str, int] = {}
     line = len(header) + 1
-    for _header, mid, dig, text in writers.iter_blocks(out):
+    for _header, mid, _marked, text in writers.iter_blocks(out):  # the marker's digest (older kg) is not read
         aid = urllib.parse.unquote(mid)
-        if not dig:
-            raise BuildRefused(f"{out}: the marker of article {aid} (line {line}) has no digest; it was not "
-                               "written by kg: build a new file with -o")
         if mid in blocks:
             raise BuildRefused(f"{out}: article {aid} appears twice (lines {first[mid]} and {line}); kg cannot "
                                "tell which to keep: rebuild the file with -o")
         try:
-            blocks[mid] = (dig, text, census(text, fmt, head))
+            c = census(text, fmt, head)  # the digest is the block's kg:sourceDigest: "" (changed) if it has none
+            blocks[mid] = (c[2], text, c)
         except SyntaxError as exc:
             raise BuildRefused(f"{out}: the block of article {aid} (line {line}) does not parse ({exc}); "
                                "nothing was changed: repair or rebuild the file with -o") from None
@@ -553,7 +581,6 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     import pyoxigraph as ox
 
     from kg import store as kgstore
-    from kg import writers
 
     iris = IRIs(base) if base else IRIs()
     db = kgstore.open_store(store_dir)
@@ -561,7 +588,7 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
 
     def items() -> Iterator[Item]:
         for item in _read(paths, iris, max_bytes):
-            if isinstance(item, Article) and known.get(iris.article(item.id)) == digest(item):
+            if not isinstance(item, InputProblem) and known.get(iris.article(item.id)) == digest(item):
                 summary.skipped += 1
                 continue
             yield item
@@ -570,10 +597,10 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     tally = Tally()  # of the articles this run adds
 
     def quads() -> Iterator[tuple]:
-        for _mid, block, c in _blocks(render_all(items(), "nt", base, jobs), summary, meter):
+        for _mid, block, c in _blocks(render_all(items(), "nt", base, jobs, extract=needs_extractor(paths)),
+                                      summary, meter):
             tally.add(c)
-            dig = block[len(writers.MARKER) :].split(None, 2)[1]
-            article, qs = kgstore.article_quads("", block, ox.RdfFormat.N_TRIPLES, dig)
+            article, qs = kgstore.article_quads("", block, ox.RdfFormat.N_TRIPLES)
             if article is not None:
                 yield article, qs
 
@@ -589,7 +616,7 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
 
 def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary: Summary, started: float,
                   max_bytes: int | None) -> Summary:
-    from rdflib import RDF, URIRef
+    from rdflib import RDF, Literal, URIRef
 
     from kg import rdf, writers
 
@@ -599,14 +626,19 @@ def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary:
                 summary.problems.append(item)
                 continue
             try:
-                f = facts_of(item)
+                f = resolve_article(extracted(item))
             except Exception as exc:  # one article's bug must not lose the batch
                 summary.problems.append(InputProblem(item.origin, item.line, f"extraction failed: {exc!r}", item.id))
                 continue
             summary.articles += 1
+            digests[f.article_id] = digest(item)
             yield f
 
+    digests: dict[str, str] = {}
     graph = rdf.build_graph(facts(), IRIs(base) if base else IRIs())
+    for aid, dig in digests.items():  # every article states its digest, as in the other formats
+        graph.add((URIRef(IRIs(base).article(aid) if base else IRIs().article(aid)), URIRef(SOURCE_DIGEST),
+                   Literal(dig)))
     for iri, kind in _KINDS.items():
         if kind != "articles":
             setattr(summary, kind, len(set(graph.subjects(RDF.type, URIRef(iri)))))

@@ -188,7 +188,8 @@ def parser() -> argparse.ArgumentParser:
     ap = argparse.ArgumentParser(prog="kg", description="Knowledge graphs from Vietnamese political news.")
     sub = ap.add_subparsers(dest="command", required=True)
     b = sub.add_parser("build", help="extract facts from articles and write an RDF graph")
-    b.add_argument("paths", nargs="+", help=".txt articles, .jsonl/.jsonl.gz files, or folders of them")
+    b.add_argument("paths", nargs="+", help=".txt articles, .jsonl/.jsonl.gz files, or folders of them; "
+                   ".facts.jsonl[.gz] files of kg extract are built without extracting")
     b.add_argument("-o", "--output",
                    help="output file; its extension picks the format: .ttl .nt .trig .jsonld "
                    "(a folder with --shard-size; - for stdout)")
@@ -233,7 +234,7 @@ def _extensions() -> list:
     import importlib
 
     out = []
-    for name in ("kg.network.verbs",):
+    for name in ("kg.network.verbs", "kg.extract_facts"):
         try:
             out.append(importlib.import_module(name).register)
         except ModuleNotFoundError as exc:

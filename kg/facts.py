@@ -102,3 +102,94 @@ class ArticleFacts:
     documents: list[Document] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    """A distinct written person name in one article: its article-local id ("p1" …) and the forms written."""
+
+    id: str
+    name: str
+    forms: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class OrgMention:
+    """A distinct organization in one article (label, forms, kind, scope): its article-local id ("o1" …)."""
+
+    id: str
+    org: Organization
+
+
+@dataclass(frozen=True)
+class Mentions:
+    """The person and organization mentions of one article, numbered in order of first appearance in the text.
+
+    Posts, event speakers and chairs, and credits refer to a person mention by id; posts and document issuers
+    to an organization mention. A person mention is a distinct name (``person_id``); an organization one a
+    distinct ``Organization`` value (``org_id``).
+    """
+
+    persons: tuple[PersonMention, ...] = ()
+    orgs: tuple[OrgMention, ...] = ()
+
+    def person_id(self, name: str) -> str:
+        return self._person_ids()[name]
+
+    def org_id(self, org: Organization) -> str:
+        return self._org_ids()[org]
+
+    def person(self, mention_id: str) -> PersonMention:
+        return self._by_id()[mention_id]  # type: ignore[return-value]
+
+    def org(self, mention_id: str) -> Organization:
+        return self._by_id()[mention_id].org  # type: ignore[union-attr]
+
+    def _person_ids(self) -> dict[str, str]:
+        return _cached(self, "_pids", lambda: {m.name: m.id for m in self.persons})
+
+    def _org_ids(self) -> dict[Organization, str]:
+        return _cached(self, "_oids", lambda: {m.org: m.id for m in self.orgs})
+
+    def _by_id(self) -> dict[str, PersonMention | OrgMention]:
+        return _cached(self, "_ids", lambda: {m.id: m for m in (*self.persons, *self.orgs)})
+
+
+def _cached(obj: object, key: str, make):  # noqa: ANN001, ANN202 - a lookup table built once per Mentions
+    table = obj.__dict__.get(key)
+    if table is None:
+        table = make()
+        object.__setattr__(obj, key, table)
+    return table
+
+
+def mentions_of(facts: ArticleFacts) -> Mentions:
+    """The article's mentions, numbered deterministically by where each first appears (evidence start), then by
+    name: persons of posts, event participants and credits; organizations of posts and document issuers."""
+    people: dict[str, tuple[int, set[str]]] = {}
+
+    def person(name: str, at: int, forms: tuple[str, ...] = ()) -> None:
+        first, known = people.get(name, (at, set()))
+        people[name] = (min(first, at), known | set(forms))
+
+    for p in facts.posts:
+        person(p.person.name, p.evidence.start, p.person.forms)
+    for e in facts.events:
+        for name, _part in e.participants:
+            person(name, e.evidence.start)
+    for c in facts.credits:
+        person(c.person, c.evidence.start)
+    orgs: dict[Organization, int] = {}
+    for p in facts.posts:
+        if p.org is not None:
+            orgs[p.org] = min(orgs.get(p.org, p.evidence.start), p.evidence.start)
+    for d in facts.documents:
+        if d.issuer is not None:
+            at = (d.issuer_evidence or d.evidence).start
+            orgs[d.issuer] = min(orgs.get(d.issuer, at), at)
+    persons = sorted(people.items(), key=lambda kv: (kv[1][0], kv[0]))
+    ordered = sorted(orgs.items(), key=lambda kv: (kv[1], kv[0].label, kv[0].forms, kv[0].kind or "",
+                                                   kv[0].scope or ""))
+    return Mentions(tuple(PersonMention(f"p{n}", name, tuple(sorted(forms)))
+                          for n, (name, (_at, forms)) in enumerate(persons, start=1)),
+                    tuple(OrgMention(f"o{n}", org) for n, (org, _at) in enumerate(ordered, start=1)))

@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import replace
 
-from kg.facts import ArticleFacts, Person, Post
+from kg.facts import ArticleFacts, Mentions, Person, Post, mentions_of
 from kg.lang.vi.orthography import fold, id_key, name_key, slug
 
 DEFAULT_BASE = "https://w3id.org/kg-vn/id/"
@@ -82,20 +82,22 @@ class IRIs:
 
 
 def resolve_article(facts: ArticleFacts) -> ArticleFacts:
-    """Give every person its longest name in the article (posts, event speakers and chairs); drop posts and
-    participants whose short name stays ambiguous."""
-    names = sorted({p.person.name for p in facts.posts}, key=lambda n: (-len(n.split()), n))
-    full: dict[str, str] = {}
-    for name in names:
-        words = fold(name).split()
-        longer = [m for m in names if len(m.split()) > len(words) and fold(m).split()[-len(words):] == words]
-        if len(longer) == 1:
-            full[name] = longer[0]
-        elif len(longer) > 1:
-            full[name] = ""
+    """The link step within one article, over its person mention ids (``kg.facts.mentions_of``).
+
+    Every fact kind resolves through the same table: an official's mention (a post's person, an event's
+    speaker or chair) becomes the longest name in the article whose last words it is, so "Bí thư Văn Sơn phát
+    biểu" speaks as the person "Nguyễn Văn Sơn"; a short name that fits several longer ones is dropped. A credit's
+    mention resolves only among the article's credits ("Minh Anh" under a photo, "Nguyễn Minh Anh" in the
+    byline): a pen name is never merged into an official's name merely because it is a suffix of it.
+    """
+    mentions = mentions_of(facts)
+    pid = mentions.person_id
+    officials = {pid(p.person.name) for p in facts.posts}
+    person = _longest(officials, mentions)
+    credit = _longest({pid(c.person) for c in facts.credits}, mentions)
     posts: list[Post] = []
     for p in facts.posts:
-        target = full.get(p.person.name, p.person.name)
+        target = person[pid(p.person.name)]
         if not target or len(target.split()) < 2:
             continue
         if target != p.person.name:
@@ -105,10 +107,15 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     # speakers and chairs are named as their posts were ("Bí thư Văn Sơn phát biểu"): the same person node
     events = []
     for e in facts.events:
-        parts = {(full.get(name, name), part) for name, part in e.participants}
+        parts = {(person.get(pid(name), name), part) for name, part in e.participants}
         parts = {(name, part) for name, part in parts if name and len(name.split()) >= 2}
         events.append(replace(e, participants=tuple(sorted(parts))) if parts != set(e.participants) else e)
     facts.events = events
+    credits = []
+    for c in facts.credits:  # a short credit name that fits several fuller ones stays as written
+        target = credit[pid(c.person)] or c.person
+        credits.append(c if target == c.person else replace(c, person=target))
+    facts.credits = credits
     persons: dict[str, Person] = {}
     for p in posts:
         known = persons.get(p.person.name)
@@ -116,6 +123,19 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         persons[p.person.name] = Person(p.person.name, forms)
     facts.persons = [persons[n] for n in sorted(persons)]
     return facts
+
+
+def _longest(ids: set[str], mentions: Mentions) -> dict[str, str]:
+    """Mention id → the name it resolves to among ``ids``: the one longer name that ends with its words, else
+    its own; "" when several longer ones do (ambiguous)."""
+    names = sorted({mentions.person(i).name for i in ids}, key=lambda n: (-len(n.split()), n))
+    out: dict[str, str] = {}
+    for i in ids:
+        name = mentions.person(i).name
+        words = fold(name).split()
+        longer = [m for m in names if len(m.split()) > len(words) and fold(m).split()[-len(words):] == words]
+        out[i] = longer[0] if len(longer) == 1 else "" if longer else name
+    return out
 
 
 def _drop_vaguer_posts(posts: list[Post]) -> list[Post]:

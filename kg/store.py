@@ -1,10 +1,11 @@
 """The embedded persistent store (Oxigraph): load kg graphs, query fast, replace an article's facts.
 
-Every article's triples live in the named graph of the article's IRI, together with the digest of the text
-they came from (``kg:sourceDigest``), so adding articles again is cheap: an unchanged article is skipped, a
-changed one is dropped and re-inserted, and nothing else is touched. The default graph holds the set union of
-all articles' triples, which is what queries read. A writer killed at any point leaves whole articles only (see
-``replace_articles``), a broken input file changes nothing, and a store busy with another process says so.
+Every article's triples live in the named graph of the article's IRI, together with the digest of the text they
+came from (``kg:sourceDigest``, stated in the article's block), so adding articles again is cheap: an unchanged
+article is skipped, a changed one is dropped and re-inserted, and nothing else is touched. The default graph
+holds the set union of all articles' triples, which is what queries read. A writer killed at any point leaves
+whole articles only (see ``replace_articles``), a broken input file changes nothing, and a store busy with
+another process says so.
 """
 
 from __future__ import annotations
@@ -84,16 +85,25 @@ def _format(path: Path) -> ox.RdfFormat:
     raise ValueError(f"{path}: cannot load this format into the store (use .ttl .nt .trig .nq, or a shard folder)")
 
 
-def article_quads(header: str, block: str, fmt: ox.RdfFormat, digest: str) -> tuple[ox.NamedNode | None, list]:
-    """The quads of one article block, all in the article's named graph, the digest last."""
+def article_quads(header: str, block: str, fmt: ox.RdfFormat) -> tuple[ox.NamedNode | None, list]:
+    """The quads of one article block, all in the article's named graph, the digest (the block's own
+    ``kg:sourceDigest`` triple) last. A block of an older kg states none: it gets the digest "", which no
+    article's equals, so it is loaded whole and counts as changed the next time."""
     triples = list(ox.parse(header + block, format=fmt))
     article = next((t.subject for t in triples if t.predicate == RDF_TYPE and t.object == NEWS_ARTICLE), None)
     if article is None:
         return None, []
     graph = article
-    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples]
-    quads.append(ox.Quad(article, ox.NamedNode(KG_DIGEST), ox.Literal(digest), graph))
+    digest = ox.NamedNode(KG_DIGEST)
+    quads = [ox.Quad(t.subject, t.predicate, t.object, graph) for t in triples if t.predicate != digest]
+    stated = [t.object for t in triples if t.predicate == digest and t.subject == article]
+    quads.append(ox.Quad(article, digest, stated[0] if stated else ox.Literal(""), graph))
     return article, quads
+
+
+def block_digest(quads: list) -> str:
+    """The digest ``article_quads`` sealed an article's quads with ("" for a block of an older kg)."""
+    return quads[-1].object.value if quads else ""
 
 
 def digests(store: ox.Store) -> dict[str, str]:
@@ -196,7 +206,7 @@ def _open(path: Path) -> IO[bytes]:
 
 
 def _has_markers(path: Path) -> bool:
-    """Whether the file is kg output (article blocks headed by ``# article <id> <digest>``)."""
+    """Whether the file is kg output (article blocks headed by ``# article <id>``)."""
     with _open(path) as fh:
         for line in fh:
             if line.startswith(MARKER.encode()):
@@ -243,11 +253,12 @@ def load(store: ox.Store, paths: Iterable[str | Path], *, checked: bool = False)
             if path in foreign:
                 continue
             fmt = _format(path)
-            for header, _mid, digest, block in iter_blocks(path):
-                article, quads = article_quads(header, block, fmt, digest)
+            for header, _mid, _marked, block in iter_blocks(path):  # the digest is the block's own triple
+                article, quads = article_quads(header, block, fmt)
                 if article is None:
                     continue
-                if known.get(article.value) == digest:
+                digest = block_digest(quads)
+                if digest and known.get(article.value) == digest:
                     stats["unchanged"] += 1
                     continue
                 yield article, quads

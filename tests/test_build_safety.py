@@ -132,7 +132,7 @@ def test_into_a_kg_file_with_foreign_triples_before_the_articles_is_refused(
 
 def test_into_a_damaged_block_is_refused_naming_the_article(graph: Path, capsys: pytest.CaptureFixture[str]) -> None:
     text = graph.read_text(encoding="utf-8")
-    start = text.index("# article a2 ")
+    start = text.index("# article a2\n")
     cut = text.index(" .\n", start)
     graph.write_text(text[:cut] + " ;;; <broken\n" + text[cut:], encoding="utf-8")
     _refused(graph, capsys, "graph.ttl", "a2", "does not parse")

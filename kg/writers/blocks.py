@@ -1,8 +1,9 @@
 """Article blocks: each article's triples rendered alone, in article order, never the whole graph in memory.
 
-Each article becomes one block headed by a comment ``# article <id> <digest>``; the union of the blocks is
-the graph (a triple two articles share is written in both blocks and merges on load). The markers let
-``kg build --into FILE`` replace or skip an article's block without re-extracting the others. Output is sorted
+Each article becomes one block headed by a comment ``# article <id>``; the union of the blocks is the graph (a
+triple two articles share is written in both blocks and merges on load). Each block states its article's
+digest as data (``<article> kg:sourceDigest "…"``), so ``kg build --into FILE`` and the store replace or skip
+an article's block without re-extracting the others; the marker is only the block's delimiter. Output is sorted
 within a block, so the same input gives byte-identical files whatever the number of workers, and every line
 break inside a term is escaped, so a line of N-Triples is one triple. Each format's body is its own module's.
 """
@@ -25,6 +26,7 @@ MARKER = "# article "
 _ESCAPED_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
 _PREFIX_LINES = re.compile(r"(?:@prefix [^\n]*\n)*")
 _TYPE = str(RDF.type)
+_SOURCE_DIGEST = URIRef("https://w3id.org/kg-vn/ns#sourceDigest")
 
 
 def prefix_header(prefixes: dict[str, str]) -> str:
@@ -79,11 +81,14 @@ class BlockRenderer:
         return keyed
 
     def render(self, fmt: str, article_iri: str, article_id: str, digest: str, graph: Graph) -> str:
-        """One article's block in the streamed format ``fmt``, headed by its marker comment."""
+        """One article's block in the streamed format ``fmt``, headed by its marker comment: the triples of
+        ``graph`` and ``<article_iri> kg:sourceDigest "digest"`` (none if empty; ``graph`` is not changed)."""
         body = get(fmt).body
         if body is None:
             raise ValueError(f"no block writer for {fmt!r}")
-        block = f"{MARKER}{article_id} {digest}\n" + body(self, article_iri, graph)
+        if digest:
+            graph = [*graph, (URIRef(article_iri), _SOURCE_DIGEST, Literal(digest))]  # type: ignore[assignment]
+        block = f"{MARKER}{article_id}\n" + body(self, article_iri, graph)
         if "\u2028" in block or "\x85" in block or "\u2029" in block:  # rare; `in` is much faster than a regex
             block = block.translate(_ESCAPED_BREAKS)
         return block
@@ -109,7 +114,8 @@ def render_block(fmt: str, article_iri: str, article_id: str, digest: str, graph
 
 
 def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
-    """(header, marker id, digest, block) of each article block of a kg output file (``.gz`` too), streamed."""
+    """(header, marker id, marker digest, block) of each article block of a kg output file (``.gz`` too),
+    streamed. The marker digest is what kg before the digest triple wrote (``# article <id> <digest>``), else ""."""
     opener = gzip.open if path.name.endswith(".gz") else open
     header: list[str] = []
     current: list[str] = []
