@@ -177,6 +177,8 @@ class Knowledge:
     generic_doc_types: frozenset[str] = frozenset()  # folded labels of generic types ("văn bản", "công văn")
     named_doc_types: tuple[str, ...] = ()  # "Luật", "Pháp lệnh" as written: "Luật Đất đai số 31/2024/QH15"
     demonstratives: tuple[str, ...] = ()  # "này", "nói trên": "Nghị quyết này" is the document named before
+    tense_markers: tuple[str, ...] = ()  # "vừa", "đã": before an issuer marker or an announcing verb
+    announcing_verbs: tuple[str, ...] = ()  # "có": "X vừa có văn bản … Theo đó, Hướng dẫn số …" (X issued it)
     # people (kg/extract/people.py)
     chain_conjunctions: tuple[str, ...] = ()  # "kiêm", as written: joins two titles of one person's chain
     posting_prepositions: frozenset[str] = frozenset()  # "tại": "Đại sứ Việt Nam tại Pháp" (where it is held)
@@ -452,6 +454,8 @@ def load(directory: Path | None = None) -> Knowledge:
     k.named_doc_types = tuple(sorted({_pref(g, s) for s in _subjects(g, KG.DocumentType)
                                       if _flag(g, s, KG.namedDocumentType)}, key=lambda w: (-len(w), w)))
     k.demonstratives = _as_written(g, KG.Demonstrative)
+    k.tense_markers = _as_written(g, KG.TenseMarker)
+    k.announcing_verbs = _as_written(g, KG.AnnouncingVerb)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

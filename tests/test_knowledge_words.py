@@ -164,3 +164,20 @@ def test_a_new_credit_head_is_a_data_edit(tmp_path: Path) -> None:
                                 'skos:prefLabel "Đồ họa"@vi .\n')
     credits = extractor(Article(id="t", text=text)).credits
     assert [(c.person, c.agency, c.kind) for c in credits if c.person == "Minh Anh"] == [("Minh Anh", "TTXVN", "photo")]
+
+
+# ------------------------------------------------- the words that were literals in the extractors' regexes
+
+
+def test_the_tense_markers_and_announcing_verbs_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert k.tense_markers == ("vừa", "đã")  # "Quyết định số 12/QĐ-UBND, vừa do …", "X vừa ký …"
+    assert set(k.announcing_verbs) == {"có", "ban hành", "ký"}  # "X vừa có văn bản … Theo đó, Hướng dẫn số …"
+
+
+def test_a_new_announcing_verb_is_a_data_edit(tmp_path: Path) -> None:
+    text = ("Sở Tài chính tỉnh Nam Định vừa gửi văn bản hướng dẫn các huyện. Theo đó, Hướng dẫn số 35/HD-STC yêu cầu "
+            "các huyện rà soát ngân sách.")
+    assert _issuers(Extractor(), text) == [("35/HD-STC", None)]
+    extractor = _with(tmp_path, f'<{WORD}doc-issue-gui> a kg:AnnouncingVerb .\n')  # "gửi" is an IssueVerb already
+    assert _issuers(extractor, text) == [("35/HD-STC", "Sở Tài chính tỉnh Nam Định")]

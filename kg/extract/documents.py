@@ -99,8 +99,11 @@ class DocumentExtractor:
         self.issue_verbs, self.referring_verbs = _verbs(k.issue_verbs), _verbs(k.referring_verbs)
         self.on_behalf = re.compile(rf"\s*(?:{alternation(k.on_behalf_markers)})\s+")
         self.agent = re.compile(rf"\b(?:{alternation(k.agent_markers)})\s+")
-        self.issuer_marker = re.compile(rf"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>{alternation(k.possessive_markers)})|"
+        tense = alternation(k.tense_markers)
+        self.issuer_marker = re.compile(rf"\s*,?\s*(?:(?:{tense})\s+)?(?:(?P<of>{alternation(k.possessive_markers)})|"
                                         rf"(?P<by>{alternation(k.agent_markers)}))\s+")
+        # "X vừa có văn bản … Theo đó, Hướng dẫn số …": the subject of the sentence before issued it
+        self.announced = re.compile(rf"\s*(?P<subj>.+?)\s+(?:{tense})\s+(?:{alternation(k.announcing_verbs)})\b")
         self.issuer_markers = frozenset(fold(w) for w in k.possessive_markers + k.agent_markers)
         self.reference_preps = frozenset(fold(w) for w in k.reference_prepositions)
         self.cited_after = re.compile(rf"(?i:(?:^|\s)(?:{alternation(k.reference_prepositions)}))$")
@@ -223,7 +226,7 @@ class DocumentExtractor:
                             s, article, m.end() + im.start(), end - s.start, rule("documents.issuer_next_sentence")))
                 docs[i] = d
             elif len(here) == 1 and not docs[here[0]].issuer and sent.lstrip().startswith(self.k.follow_up_openers):
-                pm = re.match(r"\s*(?P<subj>.+?)\s+(?:vừa|đã)\s+(?:có|ban hành|ký)\b", text[prev.start : prev.end])
+                pm = self.announced.match(text[prev.start : prev.end])
                 if pm:
                     issuer, end = self._issuer_at(prev, prev.start + pm.start("subj"))
                     if issuer and end == prev.start + pm.end("subj"):
