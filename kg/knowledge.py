@@ -179,6 +179,9 @@ class Knowledge:
     demonstratives: tuple[str, ...] = ()  # "này", "nói trên": "Nghị quyết này" is the document named before
     tense_markers: tuple[str, ...] = ()  # "vừa", "đã": before an issuer marker or an announcing verb
     announcing_verbs: tuple[str, ...] = ()  # "có": "X vừa có văn bản … Theo đó, Hướng dẫn số …" (X issued it)
+    subject_markers: tuple[str, ...] = ()  # "về việc", "về": open a document's subject
+    subject_ends: tuple[str, ...] = ()  # "do", "và Nghị": a document's subject has ended
+    trailing_conjunctions: tuple[str, ...] = ()  # "và": left off the end of a document's subject
     # people (kg/extract/people.py)
     chain_conjunctions: tuple[str, ...] = ()  # "kiêm", as written: joins two titles of one person's chain
     posting_prepositions: frozenset[str] = frozenset()  # "tại": "Đại sứ Việt Nam tại Pháp" (where it is held)
@@ -456,6 +459,9 @@ def load(directory: Path | None = None) -> Knowledge:
     k.demonstratives = _as_written(g, KG.Demonstrative)
     k.tense_markers = _as_written(g, KG.TenseMarker)
     k.announcing_verbs = _as_written(g, KG.AnnouncingVerb)
+    k.subject_markers = _as_written(g, KG.SubjectMarker)
+    k.subject_ends = _as_written(g, KG.SubjectEnd)
+    k.trailing_conjunctions = _as_written(g, KG.TrailingConjunction)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

@@ -181,3 +181,21 @@ def test_a_new_announcing_verb_is_a_data_edit(tmp_path: Path) -> None:
     assert _issuers(Extractor(), text) == [("35/HD-STC", None)]
     extractor = _with(tmp_path, f'<{WORD}doc-issue-gui> a kg:AnnouncingVerb .\n')  # "gửi" is an IssueVerb already
     assert _issuers(extractor, text) == [("35/HD-STC", "Sở Tài chính tỉnh Nam Định")]
+
+
+def test_the_subject_words_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert k.subject_markers == ("về việc", "về")
+    assert set(k.subject_ends) == {"được", "do", "đã", "vừa", "của", "ngày", "và Nghị", "và Quyết", "và Chỉ",
+                                   "và Thông", "và Kết", "và Công"}
+    assert set(k.trailing_conjunctions) == {"và", "hoặc", "cùng"}
+
+
+def test_a_new_subject_end_is_a_data_edit(tmp_path: Path) -> None:
+    text = ("UBND tỉnh Nam Định ban hành Quyết định số 1234/QĐ-UBND về việc thành lập Ban Chỉ đạo nhằm nâng cao "
+            "hiệu quả phòng chống thiên tai.")
+    (doc,) = _docs(Extractor(), text)
+    assert doc.subject == "thành lập Ban Chỉ đạo nhằm nâng cao hiệu quả phòng chống thiên tai"
+    extractor = _with(tmp_path, f'<{WORD}doc-subject-end-nham> a kg:SubjectEnd ; skos:prefLabel "nhằm"@vi .\n')
+    (doc,) = _docs(extractor, text)
+    assert doc.subject == "thành lập Ban Chỉ đạo"

@@ -104,6 +104,11 @@ class DocumentExtractor:
                                         rf"(?P<by>{alternation(k.agent_markers)}))\s+")
         # "X vừa có văn bản … Theo đó, Hướng dẫn số …": the subject of the sentence before issued it
         self.announced = re.compile(rf"\s*(?P<subj>.+?)\s+(?:{tense})\s+(?:{alternation(k.announcing_verbs)})\b")
+        # "… về việc thành lập Ban Chỉ đạo do Chủ tịch … ký": the subject, up to where it has ended
+        markers = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in k.subject_markers) or "(?!)"
+        self.subject = re.compile(rf"[^.;:]{{0,80}}?\b(?:{markers})\s+(?P<subj>[^.;:()“”\"\n]{{3,200}}?)"
+                                  rf"(?=[.;:()“”\"\n]|,?\s(?:{alternation(k.subject_ends)})\s|$)")
+        self.subject_tail = re.compile(rf"(?:\s+(?:{alternation(k.trailing_conjunctions)}))+$")
         self.issuer_markers = frozenset(fold(w) for w in k.possessive_markers + k.agent_markers)
         self.reference_preps = frozenset(fold(w) for w in k.reference_prepositions)
         self.cited_after = re.compile(rf"(?i:(?:^|\s)(?:{alternation(k.reference_prepositions)}))$")
@@ -282,11 +287,9 @@ class DocumentExtractor:
                 if d:
                     doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
                                                                       date_signed))
-        m = re.match(r"[^.;:]{0,80}?\bvề\s+(?:việc\s+)?(?P<subj>[^.;:()“”\"\n]{3,200}?)"
-                     r"(?=[.;:()“”\"\n]|,?\s(?:được|do|đã|vừa|và (?:Nghị|Quyết|Chỉ|Thông|Kết|Công)|của|ngày)\s|$)",
-                     sent[pos:limit])
+        m = self.subject.match(sent[pos:limit])
         if m and m.start() < 40:
-            doc = replace(doc, subject=re.sub(r"(?:\s+(?:và|hoặc|cùng))+$", "", clean(m.group("subj"))))
+            doc = replace(doc, subject=self.subject_tail.sub("", clean(m.group("subj"))))
         if not doc.issuer and only:
             doc = self._issuer_then(doc, s, sent, pos, article)
         return doc
