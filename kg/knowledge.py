@@ -179,6 +179,7 @@ class Knowledge:
     demonstratives: tuple[str, ...] = ()  # "này", "nói trên": "Nghị quyết này" is the document named before
     tense_markers: tuple[str, ...] = ()  # "vừa", "đã": before an issuer marker or an announcing verb
     announcing_verbs: tuple[str, ...] = ()  # "có": "X vừa có văn bản … Theo đó, Hướng dẫn số …" (X issued it)
+    document_day_parts: tuple[str, ...] = ()  # "sáng": "Thủ tướng sáng ngày 27/9/2025 đã ký …"
     subject_markers: tuple[str, ...] = ()  # "về việc", "về": open a document's subject
     subject_ends: tuple[str, ...] = ()  # "do", "và Nghị": a document's subject has ended
     trailing_conjunctions: tuple[str, ...] = ()  # "và": left off the end of a document's subject
@@ -462,6 +463,7 @@ def load(directory: Path | None = None) -> Knowledge:
     k.subject_markers = _as_written(g, KG.SubjectMarker)
     k.subject_ends = _as_written(g, KG.SubjectEnd)
     k.trailing_conjunctions = _as_written(g, KG.TrailingConjunction)
+    k.document_day_parts = _as_written(g, KG.DocumentDayPart)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

@@ -31,7 +31,7 @@ KG_TERMS = (
     # people's word classes (ontology/language.ttl)
     "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
     # the words the document, event and person grammars still held as literals (ontology/language.ttl)
-    "AnnouncingVerb", "SubjectEnd", "SubjectMarker", "TenseMarker", "TrailingConjunction",
+    "AnnouncingVerb", "DocumentDayPart", "SubjectEnd", "SubjectMarker", "TenseMarker", "TrailingConjunction",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

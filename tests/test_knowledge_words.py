@@ -199,3 +199,7 @@ def test_a_new_subject_end_is_a_data_edit(tmp_path: Path) -> None:
     extractor = _with(tmp_path, f'<{WORD}doc-subject-end-nham> a kg:SubjectEnd ; skos:prefLabel "nhằm"@vi .\n')
     (doc,) = _docs(extractor, text)
     assert doc.subject == "thành lập Ban Chỉ đạo"
+
+
+def test_the_document_day_parts_hold_what_the_code_held() -> None:
+    assert set(default_knowledge().document_day_parts) == {"sáng", "chiều", "tối"}  # not "trưa", "đêm" (kg:DayPart)

@@ -109,6 +109,9 @@ class DocumentExtractor:
         self.subject = re.compile(rf"[^.;:]{{0,80}}?\b(?:{markers})\s+(?P<subj>[^.;:()“”\"\n]{{3,200}}?)"
                                   rf"(?=[.;:()“”\"\n]|,?\s(?:{alternation(k.subject_ends)})\s|$)")
         self.subject_tail = re.compile(rf"(?:\s+(?:{alternation(k.trailing_conjunctions)}))+$")
+        # "Thủ tướng Chính phủ ngày 27/9/2025 đã ký …": a date between the issuer and its verb
+        self.mid_date = re.compile(rf"(?:,\s*)?(?:(?:{alternation(k.document_day_parts)})\s+)?ngày\s+"
+                                   rf"{DATE_RE.pattern}\s*,?\s*$")
         self.issuer_markers = frozenset(fold(w) for w in k.possessive_markers + k.agent_markers)
         self.reference_preps = frozenset(fold(w) for w in k.reference_prepositions)
         self.cited_after = re.compile(rf"(?i:(?:^|\s)(?:{alternation(k.reference_prepositions)}))$")
@@ -340,8 +343,7 @@ class DocumentExtractor:
                     end = self._before_aux(s, end)
                     mid_date = None  # "Thủ tướng Chính phủ ngày 27/9/2025 đã ký Công điện …"
                     if end > 0:
-                        dm2 = re.search(rf"(?:,\s*)?(?:(?:sáng|chiều|tối)\s+)?ngày\s+{DATE_RE.pattern}\s*,?\s*$",
-                                        sent[: s.toks[end - 1].end - s.start])
+                        dm2 = self.mid_date.search(sent[: s.toks[end - 1].end - s.start])
                         if dm2:
                             k = self._token_at(s, s.start + dm2.start())
                             if k is not None and k < end:
