@@ -183,6 +183,9 @@ class Knowledge:
     subject_markers: tuple[str, ...] = ()  # "về việc", "về": open a document's subject
     subject_ends: tuple[str, ...] = ()  # "do", "và Nghị": a document's subject has ended
     trailing_conjunctions: tuple[str, ...] = ()  # "và": left off the end of a document's subject
+    # events, continued
+    venue_prepositions: tuple[str, ...] = ()  # "tại": before an event's venue
+    venue_levels: tuple[str, ...] = ()  # "tỉnh", "TP.": may open an event's venue (altLabels too)
     # people (kg/extract/people.py)
     chain_conjunctions: tuple[str, ...] = ()  # "kiêm", as written: joins two titles of one person's chain
     posting_prepositions: frozenset[str] = frozenset()  # "tại": "Đại sứ Việt Nam tại Pháp" (where it is held)
@@ -331,9 +334,11 @@ def alternation(words: Iterable[str]) -> str:
     return "|".join(re.escape(w) for w in words) or "(?!)"
 
 
-def _as_written(g: Graph, cls: URIRef) -> tuple[str, ...]:
-    """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations."""
-    labels = {clean(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel)}
+def _as_written(g: Graph, cls: URIRef, *, alt: bool = False) -> tuple[str, ...]:
+    """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations.
+    ``alt``: altLabels too ("TP." beside "TP")."""
+    props = (SKOS.prefLabel, SKOS.altLabel) if alt else (SKOS.prefLabel,)
+    labels = {clean(str(o)) for s in _subjects(g, cls) for p in props for o in g.objects(s, p)}
     return tuple(sorted(labels, key=lambda w: (-len(w), w)))
 
 
@@ -464,6 +469,8 @@ def load(directory: Path | None = None) -> Knowledge:
     k.subject_ends = _as_written(g, KG.SubjectEnd)
     k.trailing_conjunctions = _as_written(g, KG.TrailingConjunction)
     k.document_day_parts = _as_written(g, KG.DocumentDayPart)
+    k.venue_prepositions = _as_written(g, KG.VenuePreposition)
+    k.venue_levels = _as_written(g, KG.VenueLevel, alt=True)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

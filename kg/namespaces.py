@@ -32,6 +32,7 @@ KG_TERMS = (
     "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
     # the words the document, event and person grammars still held as literals (ontology/language.ttl)
     "AnnouncingVerb", "DocumentDayPart", "SubjectEnd", "SubjectMarker", "TenseMarker", "TrailingConjunction",
+    "VenueLevel", "VenuePreposition",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

@@ -203,3 +203,19 @@ def test_a_new_subject_end_is_a_data_edit(tmp_path: Path) -> None:
 
 def test_the_document_day_parts_hold_what_the_code_held() -> None:
     assert set(default_knowledge().document_day_parts) == {"sáng", "chiều", "tối"}  # not "trưa", "đêm" (kg:DayPart)
+
+
+def test_the_venue_words_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert set(k.venue_levels) == {"thành phố", "tỉnh", "huyện", "xã", "phường", "TP.", "TP"}
+    assert k.venue_levels.index("TP.") < k.venue_levels.index("TP")  # "TP\\.?": the dot is taken when written
+    assert k.venue_prepositions == ("tại",)
+
+
+def test_a_new_venue_level_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Sáng 5/3/2025, Hội nghị tổng kết công tác Đảng năm 2024 diễn ra tại quận Ba Đình."
+    (event,) = Extractor()(Article(id="t", text=text)).events
+    assert event.place is None
+    extractor = _with(tmp_path, f'<{WORD}ev-venue-quan> a kg:VenueLevel ; skos:prefLabel "quận"@vi .\n')
+    (event,) = extractor(Article(id="t", text=text)).events
+    assert event.place == "quận Ba Đình"

@@ -40,8 +40,9 @@ class EventExtractor:
         self.ordinal = re.compile(r"(?:\blần thứ|\bthứ|^(?:Đại hội|Hội nghị)(?: đại biểu toàn quốc)?) "
                                   r"(?P<o>[IVXLC]+|\d+)\b")
         self.facility = re.compile(rf"(?:{alternation(k.facility_heads)})\s$")
-        levels = r"(?:(?:thành phố|tỉnh|huyện|xã|phường|TP\.?)\s?)?"
-        self.place = re.compile(rf"\btại (?!(?:{heads})\b)(?P<place>{levels}[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
+        levels = rf"(?:(?:{alternation(k.venue_levels)})\s?)?"
+        self.place = re.compile(rf"\b(?:{alternation(k.venue_prepositions)}) (?!(?:{heads})\b)"
+                                rf"(?P<place>{levels}[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
                                 rf"(?=\s*[,.;()“”]|\s(?:{stop})\b|$)")
         self.speaks = re.compile(alternation(k.speech_verbs))
         self.chairs = re.compile(alternation(k.chair_verbs))
