@@ -184,6 +184,10 @@ class Knowledge:
     subject_ends: tuple[str, ...] = ()  # "do", "và Nghị": a document's subject has ended
     trailing_conjunctions: tuple[str, ...] = ()  # "và": left off the end of a document's subject
     # events, continued
+    ordinal_event_heads: tuple[str, ...] = ()  # "Đại hội": "Đại hội XIV" (the ordinal right after the head)
+    ordinal_markers: tuple[str, ...] = ()  # "lần thứ", "thứ": before an event's ordinal
+    name_ordinal_markers: tuple[str, ...] = ()  # "lần thứ": continues an event's name after a comma
+    event_qualifiers: tuple[str, ...] = ()  # "đại biểu toàn quốc": between an ordinal event head and its ordinal
     venue_prepositions: tuple[str, ...] = ()  # "tại": before an event's venue
     venue_levels: tuple[str, ...] = ()  # "tỉnh", "TP.": may open an event's venue (altLabels too)
     # people (kg/extract/people.py)
@@ -471,6 +475,10 @@ def load(directory: Path | None = None) -> Knowledge:
     k.document_day_parts = _as_written(g, KG.DocumentDayPart)
     k.venue_prepositions = _as_written(g, KG.VenuePreposition)
     k.venue_levels = _as_written(g, KG.VenueLevel, alt=True)
+    k.ordinal_event_heads = _as_written(g, KG.OrdinalEventHead)
+    k.ordinal_markers = _as_written(g, KG.OrdinalMarker)
+    k.name_ordinal_markers = _as_written(g, KG.NameOrdinalMarker)
+    k.event_qualifiers = _as_written(g, KG.EventQualifier)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

@@ -219,3 +219,18 @@ def test_a_new_venue_level_is_a_data_edit(tmp_path: Path) -> None:
     extractor = _with(tmp_path, f'<{WORD}ev-venue-quan> a kg:VenueLevel ; skos:prefLabel "quận"@vi .\n')
     (event,) = extractor(Article(id="t", text=text)).events
     assert event.place == "quận Ba Đình"
+
+
+def test_the_ordinal_words_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert (k.ordinal_markers, k.name_ordinal_markers) == (("lần thứ", "thứ"), ("lần thứ",))
+    assert (set(k.ordinal_event_heads), k.event_qualifiers) == ({"Đại hội", "Hội nghị"}, ("đại biểu toàn quốc",))
+
+
+def test_a_new_ordinal_marker_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Sáng 5/3/2025, Hội nghị Ban Chấp hành Đảng bộ tỉnh Nam Định lần 5 diễn ra tại tỉnh Nam Định."
+    (event,) = Extractor()(Article(id="t", text=text)).events
+    assert (event.label, event.ordinal) == ("Hội nghị Ban Chấp hành Đảng bộ tỉnh Nam Định lần 5", None)
+    extractor = _with(tmp_path, f'<{WORD}ev-ordinal-lan> a kg:OrdinalMarker ; skos:prefLabel "lần"@vi .\n')
+    (event,) = extractor(Article(id="t", text=text)).events
+    assert event.ordinal == "5"

@@ -34,11 +34,12 @@ class EventExtractor:
         first = alternation(k.event_name_ends + k.event_name_non_starts)
         self.event = re.compile(
             rf"(?<![\wĐđ])(?P<label>(?:{heads}) (?!(?:{first})\b)[^\s,.;:()“”\"]+(?: [^\s,.;:()“”\"]+){{0,13}}?)"
-            r"(?P<ord>,? lần thứ (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
+            rf"(?P<ord>,? (?:{alternation(k.name_ordinal_markers)}) (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
             r"(?=\s?[,.;:()“”\"]|\s(?:" + stop + r")\b|$)"
         )
-        self.ordinal = re.compile(r"(?:\blần thứ|\bthứ|^(?:Đại hội|Hội nghị)(?: đại biểu toàn quốc)?) "
-                                  r"(?P<o>[IVXLC]+|\d+)\b")
+        ordinal_heads = alternation(k.ordinal_event_heads)  # "Đại hội XIV", "Hội nghị đại biểu toàn quốc lần thứ II"
+        self.ordinal = re.compile(rf"(?:\b(?:{alternation(k.ordinal_markers)})|^(?:{ordinal_heads})"
+                                  rf"(?: (?:{alternation(k.event_qualifiers)}))?) (?P<o>[IVXLC]+|\d+)\b")
         self.facility = re.compile(rf"(?:{alternation(k.facility_heads)})\s$")
         levels = rf"(?:(?:{alternation(k.venue_levels)})\s?)?"
         self.place = re.compile(rf"\b(?:{alternation(k.venue_prepositions)}) (?!(?:{heads})\b)"
