@@ -188,6 +188,7 @@ class Knowledge:
     ordinal_markers: tuple[str, ...] = ()  # "lần thứ", "thứ": before an event's ordinal
     name_ordinal_markers: tuple[str, ...] = ()  # "lần thứ": continues an event's name after a comma
     event_qualifiers: tuple[str, ...] = ()  # "đại biểu toàn quốc": between an ordinal event head and its ordinal
+    term_markers: tuple[str, ...] = ()  # "nhiệm kỳ": "…, nhiệm kỳ 2025 - 2030" is part of an event's name
     venue_prepositions: tuple[str, ...] = ()  # "tại": before an event's venue
     venue_levels: tuple[str, ...] = ()  # "tỉnh", "TP.": may open an event's venue (altLabels too)
     # people (kg/extract/people.py)
@@ -479,6 +480,7 @@ def load(directory: Path | None = None) -> Knowledge:
     k.ordinal_markers = _as_written(g, KG.OrdinalMarker)
     k.name_ordinal_markers = _as_written(g, KG.NameOrdinalMarker)
     k.event_qualifiers = _as_written(g, KG.EventQualifier)
+    k.term_markers = _as_written(g, KG.TermMarker)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

@@ -32,7 +32,8 @@ KG_TERMS = (
     "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
     # the words the document, event and person grammars still held as literals (ontology/language.ttl)
     "AnnouncingVerb", "DocumentDayPart", "EventQualifier", "NameOrdinalMarker", "OrdinalEventHead", "OrdinalMarker",
-    "SubjectEnd", "SubjectMarker", "TenseMarker", "TrailingConjunction", "VenueLevel", "VenuePreposition",
+    "SubjectEnd", "SubjectMarker", "TenseMarker", "TermMarker", "TrailingConjunction", "VenueLevel",
+    "VenuePreposition",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

@@ -234,3 +234,7 @@ def test_a_new_ordinal_marker_is_a_data_edit(tmp_path: Path) -> None:
     extractor = _with(tmp_path, f'<{WORD}ev-ordinal-lan> a kg:OrdinalMarker ; skos:prefLabel "lần"@vi .\n')
     (event,) = extractor(Article(id="t", text=text)).events
     assert event.ordinal == "5"
+
+
+def test_the_term_markers_hold_what_the_code_held() -> None:
+    assert default_knowledge().term_markers == ("nhiệm kỳ",)  # "…, nhiệm kỳ 2025 - 2030" is part of the name

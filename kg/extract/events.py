@@ -20,7 +20,6 @@ from kg.facts import Event, Evidence, Post
 from kg.knowledge import Knowledge, alternation
 from kg.text import clean
 
-TERM = re.compile(r",? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4})")
 RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
                    r"(\d{1,2})/(\d{1,2})/(\d{4})")
 DOC_BEFORE = re.compile(rf"{NUMBER}\s*[,(]?\s*$")
@@ -40,6 +39,7 @@ class EventExtractor:
         ordinal_heads = alternation(k.ordinal_event_heads)  # "Đại hội XIV", "Hội nghị đại biểu toàn quốc lần thứ II"
         self.ordinal = re.compile(rf"(?:\b(?:{alternation(k.ordinal_markers)})|^(?:{ordinal_heads})"
                                   rf"(?: (?:{alternation(k.event_qualifiers)}))?) (?P<o>[IVXLC]+|\d+)\b")
+        self.term = re.compile(rf",? (?:{alternation(k.term_markers)}) (?P<term>\d{{4}}\s*[-–]\s*\d{{4}})")
         self.facility = re.compile(rf"(?:{alternation(k.facility_heads)})\s$")
         levels = rf"(?:(?:{alternation(k.venue_levels)})\s?)?"
         self.place = re.compile(rf"\b(?:{alternation(k.venue_prepositions)}) (?!(?:{heads})\b)"
@@ -73,7 +73,7 @@ class EventExtractor:
                 continue  # "Trung tâm Hội nghị Quốc gia" is a place
             label = clean(m.group("label") + (m.group("ord") or ""))
             end = m.end()
-            tm = TERM.match(sent, end)
+            tm = self.term.match(sent, end)
             term = tm.group("term") if tm else None
             if tm:
                 label, end = clean(label + tm.group()), tm.end()
