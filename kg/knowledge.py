@@ -197,6 +197,7 @@ class Knowledge:
     list_conjunctions: frozenset[str] = frozenset()  # "và": joins two people of a list, not words of a name
     list_introducers: frozenset[str] = frozenset()  # "là": "hai Thứ trưởng là A và B"
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
+    name_conjunctions: frozenset[str] = frozenset()  # "và": inside an organization name, where prepositions end it
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
     issuer_codes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
@@ -481,6 +482,7 @@ def load(directory: Path | None = None) -> Knowledge:
     k.name_ordinal_markers = _as_written(g, KG.NameOrdinalMarker)
     k.event_qualifiers = _as_written(g, KG.EventQualifier)
     k.term_markers = _as_written(g, KG.TermMarker)
+    k.name_conjunctions = _words(g, KG.NameConjunction)
     for s in _subjects(g, KG.NewsAgency):
         for label in _vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))

@@ -31,9 +31,9 @@ KG_TERMS = (
     # people's word classes (ontology/language.ttl)
     "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
     # the words the document, event and person grammars still held as literals (ontology/language.ttl)
-    "AnnouncingVerb", "DocumentDayPart", "EventQualifier", "NameOrdinalMarker", "OrdinalEventHead", "OrdinalMarker",
-    "SubjectEnd", "SubjectMarker", "TenseMarker", "TermMarker", "TrailingConjunction", "VenueLevel",
-    "VenuePreposition",
+    "AnnouncingVerb", "DocumentDayPart", "EventQualifier", "NameConjunction", "NameOrdinalMarker",
+    "OrdinalEventHead", "OrdinalMarker", "SubjectEnd", "SubjectMarker", "TenseMarker", "TermMarker",
+    "TrailingConjunction", "VenueLevel", "VenuePreposition",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

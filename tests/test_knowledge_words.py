@@ -238,3 +238,7 @@ def test_a_new_ordinal_marker_is_a_data_edit(tmp_path: Path) -> None:
 
 def test_the_term_markers_hold_what_the_code_held() -> None:
     assert default_knowledge().term_markers == ("nhiệm kỳ",)  # "…, nhiệm kỳ 2025 - 2030" is part of the name
+
+
+def test_the_name_conjunctions_hold_what_the_code_held() -> None:
+    assert default_knowledge().name_conjunctions == {"và"}  # "Bộ Lao động - Thương binh và Xã hội": one name
