@@ -31,6 +31,10 @@ KG_TERMS = (
     "genericDocumentType", "namedDocumentType", "Demonstrative",
     # people's word classes (ontology/language.ttl)
     "ChainConjunction", "ListConjunction", "ListIntroducer", "PostingPreposition",
+    # the words the document, event and person grammars still held as literals (ontology/language.ttl)
+    "AnnouncingVerb", "DocumentDayPart", "EventQualifier", "NameConjunction", "NameOrdinalMarker",
+    "OrdinalEventHead", "OrdinalMarker", "SubjectEnd", "SubjectMarker", "TenseMarker", "TermMarker",
+    "TrailingConjunction", "VenueLevel", "VenuePreposition",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

@@ -164,3 +164,81 @@ def test_a_new_credit_head_is_a_data_edit(tmp_path: Path) -> None:
                                 'skos:prefLabel "Đồ họa"@vi .\n')
     credits = extractor(Article(id="t", text=text)).credits
     assert [(c.person, c.agency, c.kind) for c in credits if c.person == "Minh Anh"] == [("Minh Anh", "TTXVN", "photo")]
+
+
+# ------------------------------------------------- the words that were literals in the extractors' regexes
+
+
+def test_the_tense_markers_and_announcing_verbs_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert k.tense_markers == ("vừa", "đã")  # "Quyết định số 12/QĐ-UBND, vừa do …", "X vừa ký …"
+    assert set(k.announcing_verbs) == {"có", "ban hành", "ký"}  # "X vừa có văn bản … Theo đó, Hướng dẫn số …"
+
+
+def test_a_new_announcing_verb_is_a_data_edit(tmp_path: Path) -> None:
+    text = ("Sở Tài chính tỉnh Nam Định vừa gửi văn bản hướng dẫn các huyện. Theo đó, Hướng dẫn số 35/HD-STC yêu cầu "
+            "các huyện rà soát ngân sách.")
+    assert _issuers(Extractor(), text) == [("35/HD-STC", None)]
+    extractor = _with(tmp_path, f'<{WORD}doc-issue-gui> a kg:AnnouncingVerb .\n')  # "gửi" is an IssueVerb already
+    assert _issuers(extractor, text) == [("35/HD-STC", "Sở Tài chính tỉnh Nam Định")]
+
+
+def test_the_subject_words_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert k.subject_markers == ("về việc", "về")
+    assert set(k.subject_ends) == {"được", "do", "đã", "vừa", "của", "ngày", "và Nghị", "và Quyết", "và Chỉ",
+                                   "và Thông", "và Kết", "và Công"}
+    assert set(k.trailing_conjunctions) == {"và", "hoặc", "cùng"}
+
+
+def test_a_new_subject_end_is_a_data_edit(tmp_path: Path) -> None:
+    text = ("UBND tỉnh Nam Định ban hành Quyết định số 1234/QĐ-UBND về việc thành lập Ban Chỉ đạo nhằm nâng cao "
+            "hiệu quả phòng chống thiên tai.")
+    (doc,) = _docs(Extractor(), text)
+    assert doc.subject == "thành lập Ban Chỉ đạo nhằm nâng cao hiệu quả phòng chống thiên tai"
+    extractor = _with(tmp_path, f'<{WORD}doc-subject-end-nham> a kg:SubjectEnd ; skos:prefLabel "nhằm"@vi .\n')
+    (doc,) = _docs(extractor, text)
+    assert doc.subject == "thành lập Ban Chỉ đạo"
+
+
+def test_the_document_day_parts_hold_what_the_code_held() -> None:
+    assert set(default_knowledge().document_day_parts) == {"sáng", "chiều", "tối"}  # not "trưa", "đêm" (kg:DayPart)
+
+
+def test_the_venue_words_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert set(k.venue_levels) == {"thành phố", "tỉnh", "huyện", "xã", "phường", "TP.", "TP"}
+    assert k.venue_levels.index("TP.") < k.venue_levels.index("TP")  # "TP\\.?": the dot is taken when written
+    assert k.venue_prepositions == ("tại",)
+
+
+def test_a_new_venue_level_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Sáng 5/3/2025, Hội nghị tổng kết công tác Đảng năm 2024 diễn ra tại quận Ba Đình."
+    (event,) = Extractor()(Article(id="t", text=text)).events
+    assert event.place is None
+    extractor = _with(tmp_path, f'<{WORD}ev-venue-quan> a kg:VenueLevel ; skos:prefLabel "quận"@vi .\n')
+    (event,) = extractor(Article(id="t", text=text)).events
+    assert event.place == "quận Ba Đình"
+
+
+def test_the_ordinal_words_hold_what_the_code_held() -> None:
+    k = default_knowledge()
+    assert (k.ordinal_markers, k.name_ordinal_markers) == (("lần thứ", "thứ"), ("lần thứ",))
+    assert (set(k.ordinal_event_heads), k.event_qualifiers) == ({"Đại hội", "Hội nghị"}, ("đại biểu toàn quốc",))
+
+
+def test_a_new_ordinal_marker_is_a_data_edit(tmp_path: Path) -> None:
+    text = "Sáng 5/3/2025, Hội nghị Ban Chấp hành Đảng bộ tỉnh Nam Định lần 5 diễn ra tại tỉnh Nam Định."
+    (event,) = Extractor()(Article(id="t", text=text)).events
+    assert (event.label, event.ordinal) == ("Hội nghị Ban Chấp hành Đảng bộ tỉnh Nam Định lần 5", None)
+    extractor = _with(tmp_path, f'<{WORD}ev-ordinal-lan> a kg:OrdinalMarker ; skos:prefLabel "lần"@vi .\n')
+    (event,) = extractor(Article(id="t", text=text)).events
+    assert event.ordinal == "5"
+
+
+def test_the_term_markers_hold_what_the_code_held() -> None:
+    assert default_knowledge().term_markers == ("nhiệm kỳ",)  # "…, nhiệm kỳ 2025 - 2030" is part of the name
+
+
+def test_the_name_conjunctions_hold_what_the_code_held() -> None:
+    assert default_knowledge().name_conjunctions == {"và"}  # "Bộ Lao động - Thương binh và Xã hội": one name

@@ -83,8 +83,19 @@ class DocumentExtractor:
         self.issue_verbs, self.referring_verbs = _verbs(k.issue_verbs), _verbs(k.referring_verbs)
         self.on_behalf = re.compile(rf"\s*(?:{alternation(k.on_behalf_markers)})\s+")
         self.agent = re.compile(rf"\b(?:{alternation(k.agent_markers)})\s+")
-        self.issuer_marker = re.compile(rf"\s*,?\s*(?:(?:vừa|đã)\s+)?(?:(?P<of>{alternation(k.possessive_markers)})|"
+        tense = alternation(k.tense_markers)
+        self.issuer_marker = re.compile(rf"\s*,?\s*(?:(?:{tense})\s+)?(?:(?P<of>{alternation(k.possessive_markers)})|"
                                         rf"(?P<by>{alternation(k.agent_markers)}))\s+")
+        # "X vừa có văn bản … Theo đó, Hướng dẫn số …": the subject of the sentence before issued it
+        self.announced = re.compile(rf"\s*(?P<subj>.+?)\s+(?:{tense})\s+(?:{alternation(k.announcing_verbs)})\b")
+        # "… về việc thành lập Ban Chỉ đạo do Chủ tịch … ký": the subject, up to where it has ended
+        markers = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in k.subject_markers) or "(?!)"
+        self.subject = re.compile(rf"[^.;:]{{0,80}}?\b(?:{markers})\s+(?P<subj>[^.;:()“”\"\n]{{3,200}}?)"
+                                  rf"(?=[.;:()“”\"\n]|,?\s(?:{alternation(k.subject_ends)})\s|$)")
+        self.subject_tail = re.compile(rf"(?:\s+(?:{alternation(k.trailing_conjunctions)}))+$")
+        # "Thủ tướng Chính phủ ngày 27/9/2025 đã ký …": a date between the issuer and its verb
+        self.mid_date = re.compile(rf"(?:,\s*)?(?:(?:{alternation(k.document_day_parts)})\s+)?ngày\s+"
+                                   rf"{DATE_RE.pattern}\s*,?\s*$")
         self.issuer_markers = frozenset(fold(w) for w in k.possessive_markers + k.agent_markers)
         self.reference_preps = frozenset(fold(w) for w in k.reference_prepositions)
         self.cited_after = re.compile(rf"(?i:(?:^|\s)(?:{alternation(k.reference_prepositions)}))$")
@@ -207,7 +218,7 @@ class DocumentExtractor:
                             s, article, m.end() + im.start(), end - s.start, rule("documents.issuer_next_sentence")))
                 docs[i] = d
             elif len(here) == 1 and not docs[here[0]].issuer and sent.lstrip().startswith(self.k.follow_up_openers):
-                pm = re.match(r"\s*(?P<subj>.+?)\s+(?:vừa|đã)\s+(?:có|ban hành|ký)\b", text[prev.start : prev.end])
+                pm = self.announced.match(text[prev.start : prev.end])
                 if pm:
                     issuer, end = self._issuer_at(prev, prev.start + pm.start("subj"))
                     if issuer and end == prev.start + pm.end("subj"):
@@ -263,11 +274,9 @@ class DocumentExtractor:
                 if d:
                     doc = replace(doc, date=d, date_evidence=self._ev(s, article, pos + m.start(), pos + m.end(),
                                                                       date_signed))
-        m = re.match(r"[^.;:]{0,80}?\bvề\s+(?:việc\s+)?(?P<subj>[^.;:()“”\"\n]{3,200}?)"
-                     r"(?=[.;:()“”\"\n]|,?\s(?:được|do|đã|vừa|và (?:Nghị|Quyết|Chỉ|Thông|Kết|Công)|của|ngày)\s|$)",
-                     sent[pos:limit])
+        m = self.subject.match(sent[pos:limit])
         if m and m.start() < 40:
-            doc = replace(doc, subject=re.sub(r"(?:\s+(?:và|hoặc|cùng))+$", "", clean(m.group("subj"))))
+            doc = replace(doc, subject=self.subject_tail.sub("", clean(m.group("subj"))))
         if not doc.issuer and only:
             doc = self._issuer_then(doc, s, sent, pos, article)
         return doc
@@ -318,8 +327,7 @@ class DocumentExtractor:
                     end = self._before_aux(s, end)
                     mid_date = None  # "Thủ tướng Chính phủ ngày 27/9/2025 đã ký Công điện …"
                     if end > 0:
-                        dm2 = re.search(rf"(?:,\s*)?(?:(?:sáng|chiều|tối)\s+)?ngày\s+{DATE_RE.pattern}\s*,?\s*$",
-                                        sent[: s.toks[end - 1].end - s.start])
+                        dm2 = self.mid_date.search(sent[: s.toks[end - 1].end - s.start])
                         if dm2:
                             k = self._token_at(s, s.start + dm2.start())
                             if k is not None and k < end:

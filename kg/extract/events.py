@@ -21,7 +21,6 @@ from kg.lang.vi.dates import DATE_RANGE, DATE_RE, date_of, range_start
 from kg.lang.vi.orthography import clean
 from kg.lang.vi.sentences import Sentence
 
-TERM = re.compile(r",? nhiệm kỳ (?P<term>\d{4}\s*[-–]\s*\d{4})")
 DOC_BEFORE = re.compile(rf"{NUMBER}\s*[,(]?\s*$")
 
 
@@ -33,14 +32,17 @@ class EventExtractor:
         first = alternation(k.event_name_ends + k.event_name_non_starts)
         self.event = re.compile(
             rf"(?<![\wĐđ])(?P<label>(?:{heads}) (?!(?:{first})\b)[^\s,.;:()“”\"]+(?: [^\s,.;:()“”\"]+){{0,13}}?)"
-            r"(?P<ord>,? lần thứ (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
+            rf"(?P<ord>,? (?:{alternation(k.name_ordinal_markers)}) (?P<ordinal>[IVXLC]+|\d+|[a-zà-ỹ]+))?"
             r"(?=\s?[,.;:()“”\"]|\s(?:" + stop + r")\b|$)"
         )
-        self.ordinal = re.compile(r"(?:\blần thứ|\bthứ|^(?:Đại hội|Hội nghị)(?: đại biểu toàn quốc)?) "
-                                  r"(?P<o>[IVXLC]+|\d+)\b")
+        ordinal_heads = alternation(k.ordinal_event_heads)  # "Đại hội XIV", "Hội nghị đại biểu toàn quốc lần thứ II"
+        self.ordinal = re.compile(rf"(?:\b(?:{alternation(k.ordinal_markers)})|^(?:{ordinal_heads})"
+                                  rf"(?: (?:{alternation(k.event_qualifiers)}))?) (?P<o>[IVXLC]+|\d+)\b")
+        self.term = re.compile(rf",? (?:{alternation(k.term_markers)}) (?P<term>\d{{4}}\s*[-–]\s*\d{{4}})")
         self.facility = re.compile(rf"(?:{alternation(k.facility_heads)})\s$")
-        levels = r"(?:(?:thành phố|tỉnh|huyện|xã|phường|TP\.?)\s?)?"
-        self.place = re.compile(rf"\btại (?!(?:{heads})\b)(?P<place>{levels}[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
+        levels = rf"(?:(?:{alternation(k.venue_levels)})\s?)?"
+        self.place = re.compile(rf"\b(?:{alternation(k.venue_prepositions)}) (?!(?:{heads})\b)"
+                                rf"(?P<place>{levels}[A-ZĐÀ-Ỹ][^,.;()“”]{{0,60}}?)"
                                 rf"(?=\s*[,.;()“”]|\s(?:{stop})\b|$)")
         self.speaks = re.compile(alternation(k.speech_verbs))
         self.chairs = re.compile(alternation(k.chair_verbs))
@@ -70,7 +72,7 @@ class EventExtractor:
                 continue  # "Trung tâm Hội nghị Quốc gia" is a place
             label = clean(m.group("label") + (m.group("ord") or ""))
             end = m.end()
-            tm = TERM.match(sent, end)
+            tm = self.term.match(sent, end)
             term = tm.group("term") if tm else None
             if tm:
                 label, end = clean(label + tm.group()), tm.end()

@@ -259,7 +259,8 @@ class OrgPhraseParser(NameRecogniser):
                            or k.reporting_verbs.match(s.keys, x + pm[0])):
                     return x  # "… vệ sinh thực phẩm Đà Nẵng thông tin": the place is read by the caller
                 return None
-            if not t.is_word or (s.keys[x] in k.prepositions and s.keys[x] != "và") or s.keys[x] in k.clause_words \
+            if not t.is_word or (s.keys[x] in k.prepositions and s.keys[x] not in k.name_conjunctions) \
+                    or s.keys[x] in k.clause_words \
                     or k.roles.match(s.keys, x) or k.honorifics.match(s.keys, x):
                 return None
             x += 1

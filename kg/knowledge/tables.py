@@ -127,12 +127,27 @@ class Knowledge:
     generic_doc_types: frozenset[str] = frozenset()  # folded labels of generic types ("văn bản", "công văn")
     named_doc_types: tuple[str, ...] = ()  # "Luật", "Pháp lệnh" as written: "Luật Đất đai số 31/2024/QH15"
     demonstratives: tuple[str, ...] = ()  # "này", "nói trên": "Nghị quyết này" is the document named before
+    tense_markers: tuple[str, ...] = ()  # "vừa", "đã": before an issuer marker or an announcing verb
+    announcing_verbs: tuple[str, ...] = ()  # "có": "X vừa có văn bản … Theo đó, Hướng dẫn số …" (X issued it)
+    document_day_parts: tuple[str, ...] = ()  # "sáng": "Thủ tướng sáng ngày 27/9/2025 đã ký …"
+    subject_markers: tuple[str, ...] = ()  # "về việc", "về": open a document's subject
+    subject_ends: tuple[str, ...] = ()  # "do", "và Nghị": a document's subject has ended
+    trailing_conjunctions: tuple[str, ...] = ()  # "và": left off the end of a document's subject
+    # events, continued
+    ordinal_event_heads: tuple[str, ...] = ()  # "Đại hội": "Đại hội XIV" (the ordinal right after the head)
+    ordinal_markers: tuple[str, ...] = ()  # "lần thứ", "thứ": before an event's ordinal
+    name_ordinal_markers: tuple[str, ...] = ()  # "lần thứ": continues an event's name after a comma
+    event_qualifiers: tuple[str, ...] = ()  # "đại biểu toàn quốc": between an ordinal event head and its ordinal
+    term_markers: tuple[str, ...] = ()  # "nhiệm kỳ": "…, nhiệm kỳ 2025 - 2030" is part of an event's name
+    venue_prepositions: tuple[str, ...] = ()  # "tại": before an event's venue
+    venue_levels: tuple[str, ...] = ()  # "tỉnh", "TP.": may open an event's venue (altLabels too)
     # people (kg/extract/people.py)
     chain_conjunctions: tuple[str, ...] = ()  # "kiêm", as written: joins two titles of one person's chain
     posting_prepositions: frozenset[str] = frozenset()  # "tại": "Đại sứ Việt Nam tại Pháp" (where it is held)
     list_conjunctions: frozenset[str] = frozenset()  # "và": joins two people of a list, not words of a name
     list_introducers: frozenset[str] = frozenset()  # "là": "hai Thứ trưởng là A và B"
     sentence_openers: frozenset[str] = frozenset()  # capitalized, they start a sentence, never a name syllable
+    name_conjunctions: frozenset[str] = frozenset()  # "và": inside an organization name, where prepositions end it
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
     issuer_codes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
@@ -197,9 +212,11 @@ def _words(g: Graph, cls: URIRef) -> frozenset[str]:
     return frozenset(fold(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel))
 
 
-def _as_written(g: Graph, cls: URIRef) -> tuple[str, ...]:
-    """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations."""
-    labels = {clean(str(o)) for s in _subjects(g, cls) for o in g.objects(s, SKOS.prefLabel)}
+def _as_written(g: Graph, cls: URIRef, *, alt: bool = False) -> tuple[str, ...]:
+    """The labels of a closed word class exactly as written (case kept), longest first: for regex alternations.
+    ``alt``: altLabels too ("TP." beside "TP")."""
+    props = (SKOS.prefLabel, SKOS.altLabel) if alt else (SKOS.prefLabel,)
+    labels = {clean(str(o)) for s in _subjects(g, cls) for p in props for o in g.objects(s, p)}
     return tuple(sorted(labels, key=lambda w: (-len(w), w)))
 
 
@@ -324,6 +341,20 @@ def load(directory: Path | None = None) -> Knowledge:
     k.named_doc_types = tuple(sorted({_pref(g, s) for s in _subjects(g, KG.DocumentType)
                                       if _flag(g, s, KG.namedDocumentType)}, key=lambda w: (-len(w), w)))
     k.demonstratives = _as_written(g, KG.Demonstrative)
+    k.tense_markers = _as_written(g, KG.TenseMarker)
+    k.announcing_verbs = _as_written(g, KG.AnnouncingVerb)
+    k.subject_markers = _as_written(g, KG.SubjectMarker)
+    k.subject_ends = _as_written(g, KG.SubjectEnd)
+    k.trailing_conjunctions = _as_written(g, KG.TrailingConjunction)
+    k.document_day_parts = _as_written(g, KG.DocumentDayPart)
+    k.venue_prepositions = _as_written(g, KG.VenuePreposition)
+    k.venue_levels = _as_written(g, KG.VenueLevel, alt=True)
+    k.ordinal_event_heads = _as_written(g, KG.OrdinalEventHead)
+    k.ordinal_markers = _as_written(g, KG.OrdinalMarker)
+    k.name_ordinal_markers = _as_written(g, KG.NameOrdinalMarker)
+    k.event_qualifiers = _as_written(g, KG.EventQualifier)
+    k.term_markers = _as_written(g, KG.TermMarker)
+    k.name_conjunctions = _words(g, KG.NameConjunction)
     for s in _subjects(g, KG.NewsAgency):
         for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))
