@@ -21,9 +21,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from kg.build import facts_of  # noqa: E402
 from kg.corpus import Article  # noqa: E402
 from kg.extract import default_extractor  # noqa: E402
+from kg.run.build import facts_of  # noqa: E402
 
 PROVINCES = ["Nam Định", "Thái Bình", "Hà Nam", "Ninh Bình", "Cần Thơ", "Quảng Ninh", "Nghệ An", "Lào Cai"]
 KINDS = [("Quyết định", "QĐ"), ("Chỉ thị", "CT"), ("Kế hoạch", "KH"), ("Thông báo", "TB")]

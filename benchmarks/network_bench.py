@@ -71,7 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--tracemalloc", action="store_true", help="also measure each step's peak Python allocations")
     args = ap.parse_args(argv)
 
-    from kg.build import build
+    from kg.run.build import build
 
     tmp = tempfile.TemporaryDirectory(prefix="kg-bench-")
     graph = args.graph or Path(tmp.name) / "graph.nt"

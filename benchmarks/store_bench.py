@@ -41,8 +41,8 @@ def kg(*args: str) -> tuple[float, str]:
 def time_query(store_dir: Path, path: Path, repeat: int) -> tuple[int, float]:
     import pyoxigraph as ox
 
-    from kg.query import read_query
-    from kg.store import with_prefixes
+    from kg.publish.query import read_query
+    from kg.publish.store import with_prefixes
 
     text = with_prefixes(read_query(str(path)))
     best, rows = float("inf"), 0
@@ -58,7 +58,7 @@ def time_query(store_dir: Path, path: Path, repeat: int) -> tuple[int, float]:
 def busiest_article(store_dir: Path) -> str:
     import pyoxigraph as ox
 
-    from kg.store import query
+    from kg.publish.store import query
 
     _, rows = query(ox.Store.read_only(str(store_dir)),
                     "SELECT ?id (COUNT(?ev) AS ?n) WHERE { ?ev kg:inArticle ?a . ?a schema:identifier ?id } "

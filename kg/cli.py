@@ -29,12 +29,12 @@ def _build(args: argparse.Namespace) -> int:
     progress = not args.quiet and sys.stderr.isatty()
     try:
         if args.base is not None:
-            from kg.resolve import check_base
+            from kg.publish.iris import check_base
 
             check_base(args.base)  # before anything is read or written
         if args.max_article_size <= 0:
             raise ValueError(f"--max-article-size must be a positive number of bytes, not {args.max_article_size}")
-        from kg.build import build, stop_on_sigterm
+        from kg.run.build import build, stop_on_sigterm
 
         with stop_on_sigterm():  # SIGTERM stops a build as Ctrl-C does: temporary files removed, workers stopped
             summary = build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
@@ -86,7 +86,7 @@ def _closed_stdout() -> int:
 
 
 def _load(args: argparse.Namespace) -> int:
-    from kg import store
+    from kg.publish import store
 
     try:
         files = store.check_files(args.graphs)  # a broken file stops the load before the store is touched
@@ -120,8 +120,8 @@ def _query(args: argparse.Namespace) -> int:
     import io
     import os
 
-    from kg import query as kq
-    from kg.writers import atomic_open
+    from kg.publish import query as kq
+    from kg.publish.writers import atomic_open
 
     *graphs, query = args.inputs
     tmp = None
@@ -155,7 +155,7 @@ def _query(args: argparse.Namespace) -> int:
         if isinstance(exc, OSError) and exc.errno == errno.EPIPE and not args.output:  # EPIPE raised by Oxigraph
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
             return 0
-        from kg.store import busy_message, is_busy
+        from kg.publish.store import busy_message, is_busy
 
         if args.store and is_busy(exc):  # a writer compacted the store's files under us: retry, then say so
             import time
@@ -234,7 +234,7 @@ def _extensions() -> list:
     import importlib
 
     out = []
-    for name in ("kg.network.verbs", "kg.extract_facts"):
+    for name in ("kg.network.verbs", "kg.run.extract"):
         try:
             out.append(importlib.import_module(name).register)
         except ModuleNotFoundError as exc:

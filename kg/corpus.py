@@ -230,7 +230,7 @@ _Item = tuple[list[InputProblem], Article | None]
 def _read_file(origin: str) -> Iterator[_Item]:
     kind = _kind(os.path.basename(origin))
     if kind != ".txt" and origin.lower().endswith((".facts.jsonl", ".facts.jsonl.gz")):  # kg extract's output
-        from kg.facts_json import read_facts_file
+        from kg.extract.facts_json import read_facts_file
 
         yield from read_facts_file(origin)  # type: ignore[misc]
     elif kind == ".txt":

@@ -24,7 +24,7 @@ KG_TERMS = (
     "kind", "officialHonorific", "ordinal", "organizationHead", "organizationLabel", "partyBody", "partyRole",
     "placeKind", "postedAbroad", "quote", "requiresOrganization", "role", "rule", "sentence", "short",
     "spokeAt", "start", "symbolCode", "symbolIssuerKind", "symbolPattern", "takesPlace", "term",
-    "sourceDigest",  # the article digest every block states (kg.writers)
+    "sourceDigest",  # the article digest every block states (kg.publish.writers)
     # documents' word classes (ontology/language.ttl) and the generic-type flag (ontology/documents.ttl)
     "AgentMarker", "Auxiliary", "DatingVerb", "FollowUpOpener", "IssueVerb", "MeasureWord", "OnBehalfMarker",
     "PossessiveMarker", "ReferencePreposition", "ReferringVerb", "SigningVerb", "TermQualifier",

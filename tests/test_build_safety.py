@@ -16,8 +16,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Dataset, Graph, Namespace
 
-from kg.build import build
 from kg.cli import main
+from kg.run.build import build
 from tests.test_scale import ARTICLES, jsonl, parsed
 
 SCHEMA = Namespace("https://schema.org/")
@@ -161,7 +161,7 @@ def test_into_an_empty_folder_becomes_a_store_and_a_store_is_updated(tmp_path: P
     folder.mkdir()
     assert main(["build", str(jsonl(tmp_path / "a.jsonl", ARTICLES[:2])), "--into", str(folder), "-q"]) == 0
     assert main(["build", str(jsonl(tmp_path / "b.jsonl", ARTICLES[2:])), "--into", str(folder), "-q"]) == 0
-    from kg import store
+    from kg.publish import store
 
     rows = store.query(store.open_store(folder, read_only=True),
                        "SELECT (COUNT(DISTINCT ?a) AS ?n) WHERE { ?a a schema:NewsArticle }")[1]
@@ -264,7 +264,7 @@ def test_outputs_honour_the_umask(tmp_path: Path, umask: int, mode: int) -> None
             assert main(["build", str(jsonl(tmp_path / "a.jsonl", ARTICLES[:2])), "-o", str(tmp_path / name),
                          "-q"]) == 0
             assert stat.S_IMODE((tmp_path / name).stat().st_mode) == mode, name
-        from kg.writers import atomic_open
+        from kg.publish.writers import atomic_open
 
         fh, tmp = atomic_open(tmp_path / "part-00000.nt.gz", binary=True)  # shards are written through it too
         fh.close()

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import facts_of
 from kg.corpus import Article
-from kg.facts import ArticleFacts
+from kg.extract.facts import ArticleFacts
+from kg.run.build import facts_of
 
 
 def facts(text: str) -> ArticleFacts:
@@ -220,7 +220,7 @@ def test_a_speaker_named_short_is_the_person_named_in_full_earlier() -> None:
     """"Bí thư Tỉnh ủy … Nguyễn Văn Sơn … Bí thư Văn Sơn phát biểu": one person, and spokeAt hangs on that node."""
     from rdflib import RDF, URIRef
 
-    from kg.rdf import build_graph
+    from kg.publish.rdf import build_graph
 
     text = ("Bí thư Tỉnh ủy Nam Định Nguyễn Văn Sơn dự Hội nghị tổng kết công tác năm 2024 của tỉnh. "
             "Tại Hội nghị tổng kết công tác năm 2024, Bí thư Văn Sơn phát biểu chỉ đạo.")

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from kg.build import facts_of
 from kg.corpus import Article
-from kg.facts import Document
+from kg.extract.facts import Document
+from kg.run.build import facts_of
 
 
 def docs(text: str) -> list[Document]:

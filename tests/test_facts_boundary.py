@@ -14,13 +14,12 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Dataset, Graph, Literal, URIRef
 
-from kg import facts_json
-from kg.build import build, digest
 from kg.cli import main
 from kg.corpus import Article
-from kg.extract import extract_article
+from kg.extract import extract_article, facts_json
 from kg.knowledge import ontology_dir
 from kg.namespaces import KG, SCHEMA
+from kg.run.build import build, digest
 
 ID = "https://w3id.org/kg-vn/id/"
 SPEECH = ("Sáng 5/9/2025, Tỉnh ủy Nam Định tổ chức Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 12. Bí thư Tỉnh ủy "
@@ -283,7 +282,7 @@ def test_into_a_file_reads_digests_from_the_triple_and_accepts_older_files(corpu
 
 def test_the_store_keeps_each_blocks_digest_and_loads_older_files_as_changed(corpus: tuple[Path, Path],
                                                                             tmp_path: Path) -> None:
-    from kg import store
+    from kg.publish import store
 
     src = corpus[0]
     old = tmp_path / "old.nt"

@@ -22,10 +22,10 @@ from rdflib import RDF, Graph, Literal, Namespace, URIRef
 from test_graph_contract import shacl
 
 from kg import corpus
-from kg.build import build, count_articles
 from kg.cli import main
 from kg.corpus import Article, InputProblem, read_articles
-from kg.resolve import IRIs
+from kg.publish.iris import IRIs
+from kg.run.build import build, count_articles
 
 SCHEMA = Namespace("https://schema.org/")
 BASE = "https://w3id.org/kg-vn/id/"
@@ -136,7 +136,7 @@ def test_hostile_ids_build_one_article_each_and_conform_to_shapes(tmp_path: Path
 
 
 def test_rerun_into_store_keeps_every_colliding_article(tmp_path: Path) -> None:
-    from kg import store
+    from kg.publish import store
 
     src = write_jsonl(tmp_path / "hostile.jsonl", [{"id": aid, "text": TEXT} for aid in HOSTILE_IDS])
     target = tmp_path / "store"
@@ -195,7 +195,7 @@ def test_bad_base_is_refused_and_nothing_written(tmp_path: Path, base: str,
 @pytest.mark.parametrize("base", ["http://example.org/kg/", "https://w3id.org/kg-vn/id#", "urn:kg:vn:",
                                   "http://example.org/đồ-thị/", "http://example.org/a%20b/"])
 def test_good_base_is_accepted(base: str) -> None:
-    from kg.resolve import check_base
+    from kg.publish.iris import check_base
 
     check_base(base)
     assert IRIs(base).article("tt-1").startswith(base)
@@ -242,7 +242,7 @@ def _document_dense(n: int) -> str:
 def test_next_sentence_completion_is_linear_in_documents() -> None:
     """50,000 sentences with a document each: indexed by sentence, not every document for every sentence."""
     from kg.extract import default_extractor
-    from kg.facts import Document, Evidence
+    from kg.extract.facts import Document, Evidence
     from kg.lang.vi.sentences import Sentence
 
     n = 50_000
@@ -259,7 +259,7 @@ def test_next_sentence_completion_is_linear_in_documents() -> None:
 def test_bare_numbers_fold_into_full_identifiers_in_linear_time() -> None:
     """"Quyết định 12" folds into "Quyết định số 12/2024/QĐ-UBND": found by the number's head, not by a scan."""
     from kg.extract.documents import merge_documents
-    from kg.facts import Document, Evidence
+    from kg.extract.facts import Document, Evidence
 
     n = 20_000
     ev = Evidence("a", 0, 5, "documents.typed", 0.9)
@@ -274,7 +274,7 @@ def test_event_participants_are_linear_in_events() -> None:
     """20,000 events, each taken up by the next sentence ("… phát biểu tại Hội nghị, …"): one sweep, not a scan
     of every event for every sentence."""
     from kg.extract.events import EventExtractor
-    from kg.facts import Event, Evidence, Person, Post
+    from kg.extract.facts import Event, Evidence, Person, Post
     from kg.knowledge import default_knowledge
     from kg.lang.vi.sentences import Sentence
 
@@ -298,7 +298,7 @@ def test_event_participants_are_linear_in_events() -> None:
 
 
 def test_two_megabyte_article_dense_with_documents_finishes() -> None:
-    from kg.build import facts_of
+    from kg.run.build import facts_of
 
     text = _document_dense(20_000)
     assert len(text.encode("utf-8")) > 2_000_000
@@ -388,7 +388,7 @@ def test_syntax_errors_name_the_file(tmp_path: Path, capsys: pytest.CaptureFixtu
 
 def test_disk_full_names_the_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                          capsys: pytest.CaptureFixture[str]) -> None:
-    from kg import writers
+    from kg.publish import writers
 
     def full(self: object, block: str) -> None:
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))

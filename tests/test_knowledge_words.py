@@ -10,7 +10,7 @@ from pathlib import Path
 
 from kg.corpus import Article
 from kg.extract import Extractor
-from kg.facts import Document
+from kg.extract.facts import Document
 from kg.knowledge import default_knowledge, load
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"

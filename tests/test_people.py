@@ -12,11 +12,11 @@ import unicodedata
 import pytest
 from rdflib import Namespace
 
-from kg.build import facts_of
 from kg.corpus import Article
-from kg.facts import ArticleFacts
-from kg.rdf import build_graph
-from kg.resolve import IRIs
+from kg.extract.facts import ArticleFacts
+from kg.publish.iris import IRIs
+from kg.publish.rdf import build_graph
+from kg.run.build import facts_of
 
 ORG = Namespace("http://www.w3.org/ns/org#")
 KG = Namespace("https://w3id.org/kg-vn/ns#")

@@ -5,8 +5,8 @@ Sentences written for these tests; names invented.
 
 from __future__ import annotations
 
-from kg.build import facts_of
 from kg.corpus import Article
+from kg.run.build import facts_of
 
 
 def _facts(text: str):  # noqa: ANN202 - ArticleFacts

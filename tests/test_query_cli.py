@@ -149,7 +149,7 @@ def test_service_in_a_comment_or_a_string_is_not_a_service(graphs: dict[str, Pat
 
 
 def test_the_service_check_reads_sparql_tokens_not_text() -> None:
-    from kg.query import QueryRefused, refuse_unsafe
+    from kg.publish.query import QueryRefused, refuse_unsafe
 
     for harmless in ('SELECT ?service WHERE { ?service ex:SERVICE _:SERVICE , "SERVICE", <http://h/SERVICE> }',
                      'SELECT * WHERE { ?s ?p """multi\nline SERVICE <http://h/> { }""" } # SERVICE <http://h/>',
@@ -183,7 +183,7 @@ def test_allow_service_sends_the_query_to_the_endpoint(graphs: dict[str, Path], 
 
 def test_jsonld_graph_with_a_remote_context_fetches_nothing(tmp_path: Path, server: tuple[str, list[str]],
                                                             capsys: pytest.CaptureFixture[str]) -> None:
-    from kg.query import load_graph
+    from kg.publish.query import load_graph
 
     url, requests = server
     doc = tmp_path / "remote.jsonld"
@@ -232,7 +232,7 @@ def test_an_update_is_refused_as_an_update(graphs: dict[str, Path], tmp_path: Pa
 
 def test_library_run_query_loads_no_iri_and_refuses_service(graphs: dict[str, Path], tmp_path: Path,
                                                             server: tuple[str, list[str]]) -> None:
-    from kg.query import QueryRefused, load_graph, run_query
+    from kg.publish.query import QueryRefused, load_graph, run_query
 
     url, requests = server
     secret = tmp_path / "secret.ttl"
@@ -498,14 +498,14 @@ def test_every_readme_query_returns_rows_on_the_example(graphs: dict[str, Path],
         assert len(out.strip().splitlines()) > 1, argv
     # the same pattern pasted into rdflib (as the referee and notebooks read graphs) finds rows too
     if kind != "sh":
-        from kg.query import load_graph, run_query
+        from kg.publish.query import load_graph, run_query
 
         assert run_query(load_graph(graphs["ttl"]), words[0])[1]
 
 
 def _busy_once(monkeypatch: pytest.MonkeyPatch, rows_before_failing: int) -> list[int]:
     """Make the first store query fail as a compaction under it does, after writing ``rows_before_failing``."""
-    from kg import query as kq
+    from kg.publish import query as kq
 
     real, calls = kq.write_result, []
 

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from rdflib import Graph
 
-from kg.build import facts_of
 from kg.corpus import Article
-from kg.rdf import build_graph
+from kg.publish.rdf import build_graph
+from kg.run.build import facts_of
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 SHAPES = Graph().parse(ONTOLOGY / "shapes.ttl")

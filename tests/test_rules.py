@@ -14,11 +14,11 @@ from pathlib import Path
 
 import pytest
 
-from kg.build import facts_of
 from kg.cli import main
 from kg.corpus import Article
+from kg.extract.facts import ArticleFacts, Evidence
 from kg.extract.rules import KINDS, RULES, Example, Rule, rule
-from kg.facts import ArticleFacts, Evidence
+from kg.run.build import facts_of
 
 ROOT = Path(__file__).resolve().parents[1]
 EXTRACT = ROOT / "kg" / "extract"

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from rdflib import RDF, Dataset, Graph, Namespace
 
-from kg.build import build
 from kg.cli import main
+from kg.run.build import build
 
 SCHEMA = Namespace("https://schema.org/")
 ORG = Namespace("http://www.w3.org/ns/org#")

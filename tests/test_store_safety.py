@@ -18,8 +18,8 @@ import pyoxigraph as ox
 import pytest
 from test_scale import jsonl
 
-from kg.build import build
 from kg.cli import main
+from kg.run.build import build
 
 ROOT = Path(__file__).resolve().parent.parent
 PROVINCES = ["Nam Định", "Hà Nam", "Ninh Bình", "Thái Bình", "Lào Cai", "Hải Dương", "Bắc Ninh", "Phú Thọ"]
@@ -59,7 +59,7 @@ def kg(*args: str, timeout: float = 300) -> subprocess.CompletedProcess:
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path]:
     """A store of 250 articles, and a second edition: 200 of them changed, 50 unchanged, 200 new.
 
-    A batch of replacements, then one of new articles (``kg.store.BATCH`` articles each).
+    A batch of replacements, then one of new articles (``kg.publish.store.BATCH`` articles each).
     """
     d = tmp_path_factory.mktemp("corpus")
     first = jsonl(d / "first.jsonl", [article(i, 1) for i in range(250)])
@@ -131,7 +131,8 @@ def test_a_build_into_a_store_killed_midway_then_rerun_equals_an_uninterrupted_o
 # a `kg` run whose store dies (SIGKILL) right after its Nth write call returns: every boundary between commits
 KILL_AFTER = """
 import atexit, os, signal, sys
-from kg import cli, store
+from kg import cli
+from kg.publish import store
 
 limit, count = int(sys.argv[1]), 0
 WRITES = {"add", "add_graph", "bulk_extend", "bulk_load", "clear", "clear_graph", "extend", "load", "optimize",

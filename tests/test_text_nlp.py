@@ -215,8 +215,8 @@ def test_nlp_sentences_at_line_breaks(nlp: Language) -> None:
 
 
 def test_nlp_sentences_line_break_without_period_separates_facts() -> None:
-    from kg.build import facts_of
     from kg.corpus import Article
+    from kg.run.build import facts_of
 
     f = facts_of(Article(id="t", text="Bí thư Tỉnh ủy Hà Nam\nNguyễn Văn Hùng dự lễ"))
     assert f.posts == []

@@ -1,4 +1,4 @@
-"""The format registry (kg.writers.registry): one module and one registration per format; what the build, the
+"""The format registry (kg.publish.writers.registry): one module and one registration per format; what the build, the
 store and the query verb know of a format they ask here."""
 
 from __future__ import annotations
@@ -7,8 +7,8 @@ import pyoxigraph as ox
 import pytest
 from rdflib import Graph, Literal, URIRef
 
-from kg import writers
-from kg.writers.registry import FORMATS, Format, by_extension, format_for, register
+from kg.publish import writers
+from kg.publish.writers.registry import FORMATS, Format, by_extension, format_for, register
 
 
 def test_every_format_is_its_own_module() -> None:

@@ -17,11 +17,11 @@ from rdflib import RDF, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib import namespace as rdfns
 
 from kg import namespaces as ns
-from kg import writers
-from kg.build import build
 from kg.cli import main
-from kg.rdf import prefixes_for
-from kg.resolve import IRIs
+from kg.publish import writers
+from kg.publish.iris import IRIs
+from kg.publish.rdf import prefixes_for
+from kg.run.build import build
 
 ID = Namespace("https://w3id.org/kg-vn/id/")
 PREFIXES = prefixes_for(IRIs())

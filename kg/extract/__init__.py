@@ -17,9 +17,9 @@ from kg.corpus import Article
 from kg.extract.credits import CreditExtractor
 from kg.extract.documents import DocumentExtractor
 from kg.extract.events import EventExtractor
+from kg.extract.facts import ArticleFacts, Post
 from kg.extract.people import PeopleExtractor
 from kg.extract.pipeline import DEFAULT_PIPELINE, Work, check
-from kg.facts import ArticleFacts, Post
 from kg.knowledge import Knowledge, default_knowledge
 from kg.lang.vi.tokenizer import build_pipeline
 

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import re
 
+from kg.extract.facts import Credit, Evidence
 from kg.extract.rules import rule
-from kg.facts import Credit, Evidence
 from kg.knowledge import Knowledge, alternation, phrase_key
 
 VOWELS = set("AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ")

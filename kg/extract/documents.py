@@ -24,9 +24,9 @@ import bisect
 import re
 from dataclasses import replace
 
+from kg.extract.facts import Document, Evidence, Organization
 from kg.extract.people import PeopleExtractor
 from kg.extract.rules import Rule, rule
-from kg.facts import Document, Evidence, Organization
 from kg.knowledge import DocType, Knowledge, alternation, default_knowledge
 from kg.lang.vi.dates import DATE_RE, date_of
 from kg.lang.vi.orthography import clean, fold

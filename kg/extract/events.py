@@ -14,8 +14,8 @@ import re
 from dataclasses import replace
 
 from kg.extract.documents import NUMBER
+from kg.extract.facts import Event, Evidence, Post
 from kg.extract.rules import rule
-from kg.facts import Event, Evidence, Post
 from kg.knowledge import Knowledge, alternation
 from kg.lang.vi.dates import DATE_RANGE, DATE_RE, date_of, range_start
 from kg.lang.vi.orthography import clean

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.facts import Person
+from kg.extract.facts import Person
 from kg.knowledge import Knowledge
 from kg.lang.vi.orthography import clean
 from kg.lang.vi.sentences import Sentence

@@ -19,10 +19,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
+from kg.extract.facts import Evidence, Organization, Person, Post
 from kg.extract.names import MAX_NAME, VI_ONLY_LETTER
 from kg.extract.orgs import OrgPart, OrgPhraseParser
 from kg.extract.rules import rule
-from kg.facts import Evidence, Organization, Person, Post
 from kg.knowledge import Knowledge, Role
 from kg.lang.vi.orthography import clean, fold
 from kg.lang.vi.sentences import DASHES, PUNCT_BREAK, Sentence

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.corpus import Article, body_start
 from kg.extract.documents import merge_documents
-from kg.facts import ArticleFacts, Credit, Document, Event, Evidence, Post
+from kg.extract.facts import ArticleFacts, Credit, Document, Event, Evidence, Post
 from kg.lang.vi.orthography import nfc_with_offsets
 from kg.lang.vi.sentences import Sentence, Tok, sentences
 

@@ -192,7 +192,7 @@ def write(G: nx.Graph, path: str | Path, title: str | None = None, max_nodes: in
     """
     import networkx as nx
 
-    from kg.writers import write_atomic
+    from kg.publish.writers import write_atomic
 
     path = Path(path)
     suffix = path.suffix.lower()

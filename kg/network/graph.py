@@ -58,7 +58,7 @@ def load(source: str | Path | Graph) -> Graph:
     """An rdflib graph from a graph file (any format ``kg build`` writes) or the graph itself."""
     if isinstance(source, Graph):
         return source
-    from kg.query import load_graph
+    from kg.publish.query import load_graph
 
     return load_graph(source)
 

@@ -57,7 +57,7 @@ def _fail(verb: str, exc: BaseException) -> int:
 
 def _centrality(args: argparse.Namespace) -> int:
     from kg.network.measures import centrality
-    from kg.query import format_rows
+    from kg.publish.query import format_rows
 
     try:
         G = _graph(args)
@@ -122,7 +122,7 @@ def _ego(args: argparse.Namespace) -> int:
 
 def _communities(args: argparse.Namespace) -> int:
     from kg.network.measures import communities, components, modularity
-    from kg.query import format_rows
+    from kg.publish.query import format_rows
 
     try:
         G = _graph(args)

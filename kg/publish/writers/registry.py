@@ -14,7 +14,7 @@ import pyoxigraph as ox
 if TYPE_CHECKING:
     from rdflib import Graph
 
-    from kg.writers.blocks import BlockRenderer
+    from kg.publish.writers.blocks import BlockRenderer
 
 BlockBody = Callable[["BlockRenderer", str, "Graph"], str]
 """(renderer, article IRI, the article's graph) → the block's text after its marker line."""

@@ -8,7 +8,7 @@ import json
 import pyoxigraph as ox
 from rdflib import Dataset, Graph
 
-from kg.writers.registry import Format, register
+from kg.publish.writers.registry import Format, register
 
 
 def document(graph: Graph | Dataset) -> bytes:

@@ -1,6 +1,6 @@
 """``kg extract ARTICLES... -o NAME.facts.jsonl[.gz]``: the extract stage alone, its output a facts file.
 
-One JSON line per article (``kg.facts_json``), the facts as extracted, before the link step, so that later
+One JSON line per article (``kg.extract.facts_json``), the facts as extracted, before the link step, so that later
 stages (``kg build NAME.facts.jsonl``, cross-article linking) consume them without the language pipeline.
 Inputs, ``-j``, ``-q``, ``--max-article-size``, problems and exit codes are those of ``kg build``; lines come in
 input order, byte-identical whatever ``-j``; the file is swapped in whole (never replaced by an empty result),
@@ -20,7 +20,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO
 
-from kg.build import (
+from kg.corpus import MAX_ARTICLE_BYTES, InputProblem
+from kg.extract.facts_json import SUFFIXES, dumps, is_facts_path
+from kg.publish.iris import IRIs
+from kg.run.build import (
     STDOUT,
     Done,
     Item,
@@ -35,9 +38,6 @@ from kg.build import (
     render_all,
     stop_on_sigterm,
 )
-from kg.corpus import MAX_ARTICLE_BYTES, InputProblem
-from kg.facts_json import SUFFIXES, dumps, is_facts_path
-from kg.resolve import IRIs
 
 
 @dataclass
@@ -74,7 +74,7 @@ class _Out:
     """The facts file being written: a temporary file beside it (gzipped for ``.gz``), or stdout."""
 
     def __init__(self, out: Path | None) -> None:
-        from kg.writers import atomic_open
+        from kg.publish.writers import atomic_open
 
         self.path, self.tmp, self.gz = out, "", None
         if out is None:
@@ -149,7 +149,7 @@ def extract(paths: list[str | Path], out: str | Path, *, jobs: int | None = None
 
 
 def _write(done: Iterator[Done], writer: _Out, summary: ExtractSummary, meter: Progress) -> None:
-    from kg.build import _check_stop
+    from kg.run.build import _check_stop
 
     for kind, value in done:
         if kind == "problem":

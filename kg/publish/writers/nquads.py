@@ -4,6 +4,6 @@ from __future__ import annotations
 
 import pyoxigraph as ox
 
-from kg.writers.registry import Format, register
+from kg.publish.writers.registry import Format, register
 
 FORMAT = register(Format("nquads", (".nq",), "application/n-quads", ox.RdfFormat.N_QUADS, written=False))

@@ -18,9 +18,9 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from kg.facts import ArticleFacts, Evidence, Organization
+from kg.extract.facts import ArticleFacts, Evidence, Organization
 from kg.namespaces import ELI, KG, ORG, PREFIXES, SCHEMA
-from kg.resolve import IRIs
+from kg.publish.iris import IRIs
 
 
 def prefixes_for(iris: IRIs) -> dict[str, str]:
@@ -42,7 +42,7 @@ class GraphBuilder:
 
     def new_graph(self, bind: bool = True) -> Graph:
         g = Graph(bind_namespaces="none") if not bind else Graph()
-        if not bind:  # a per-article graph for kg.writers, which writes its own prefixes
+        if not bind:  # a per-article graph for kg.publish.writers, which writes its own prefixes
             return g
         for prefix, ns in PREFIXES.items():
             g.bind(prefix, ns)

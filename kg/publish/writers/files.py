@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
-from kg.writers.blocks import prefix_header
-from kg.writers.registry import get
+from kg.publish.writers.blocks import prefix_header
+from kg.publish.writers.registry import get
 
 
 def _mode_for(path: Path) -> int:
@@ -46,7 +46,7 @@ def atomic_open(path: Path, binary: bool = False) -> tuple[IO, str]:
 def sweep_temps(path: Path) -> list[Path]:
     """Remove the temporary files of ``path`` that killed runs (SIGKILL, power loss) left beside it.
 
-    Call it only while holding ``path``'s lock (``kg.build.locked``), so that no live run's file is taken.
+    Call it only while holding ``path``'s lock (``kg.run.build.locked``), so that no live run's file is taken.
     """
     pattern = re.compile(rf"\.{re.escape(path.name)}\.[a-z0-9_]{{8}}\.tmp")
     gone = []

@@ -17,8 +17,8 @@ from typing import IO
 
 import pyoxigraph as ox
 
-from kg.writers import ntriples
-from kg.writers.registry import Format, register
+from kg.publish.writers import ntriples
+from kg.publish.writers.registry import Format, register
 
 FORMAT = register(Format("shards", (), "application/n-triples", ox.RdfFormat.N_TRIPLES, ntriples.body))
 

@@ -2,11 +2,11 @@
 TriG (article blocks rendered by pyoxigraph, ``blocks``), JSON-LD (one document), shards (gzipped N-Triples
 parts and a manifest, swapped in whole) and N-Quads (read only). ``files`` writes a file atomically."""
 
-from kg.writers import jsonld, nquads, ntriples, shards, trig, turtle  # noqa: F401 - each registers its format
-from kg.writers.blocks import MARKER, BlockRenderer, iter_blocks, prefix_header, render_block
-from kg.writers.files import FileWriter, atomic_open, sweep_temps, write_atomic
-from kg.writers.registry import FORMATS, Format, by_extension, format_for, get, register
-from kg.writers.shards import ShardWriter, check_shard_folder
+from kg.publish.writers import jsonld, nquads, ntriples, shards, trig, turtle  # noqa: F401 - each registers its format
+from kg.publish.writers.blocks import MARKER, BlockRenderer, iter_blocks, prefix_header, render_block
+from kg.publish.writers.files import FileWriter, atomic_open, sweep_temps, write_atomic
+from kg.publish.writers.registry import FORMATS, Format, by_extension, format_for, get, register
+from kg.publish.writers.shards import ShardWriter, check_shard_folder
 
 OX_FORMATS = {name: f.ox_format for name, f in FORMATS.items()}
 """Format name → the pyoxigraph format that parses it (a shard's parts: N-Triples)."""

@@ -22,7 +22,7 @@ import pyoxigraph as ox
 from rdflib import RDF, Dataset, Graph
 
 from kg.namespaces import PREFIXES
-from kg.writers import by_extension, format_for
+from kg.publish.writers import by_extension, format_for
 
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "csv": ox.QueryResultsFormat.CSV,
                   "tsv": ox.QueryResultsFormat.TSV, "xml": ox.QueryResultsFormat.XML}
@@ -283,7 +283,7 @@ Result = ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples
 def execute(text: str, graphs: Iterable[str] = (), store_dir: str | Path | None = None,
             sets: Iterable[str] = (), allow_service: bool = False) -> Result:
     """Run a query on graph files (their union) or on a store, with ``--set`` bindings applied."""
-    from kg import store
+    from kg.publish import store
 
     text = bind(text, parse_sets(sets))
     if store_dir is not None:
@@ -317,7 +317,7 @@ def write_result(result: Result, fmt: str, out: IO[bytes], width: int = 80) -> N
         if fmt in ("json", "xml") or isinstance(result, ox.QueryBoolean):
             out.write(b"\n")  # Oxigraph ends these without a line break
         return
-    from kg.store import table
+    from kg.publish.store import table
 
     out.write(format_rows(*table(result), width=width).encode("utf-8"))
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from rdflib import RDF, Graph, Literal, URIRef
 
-from kg.writers.registry import get
+from kg.publish.writers.registry import get
 
 MARKER = "# article "
 # Oxigraph escapes every C0 control and DEL; these three it leaves raw, yet line-based tools (and Python's

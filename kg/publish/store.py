@@ -20,7 +20,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.namespaces import PREFIXES
-from kg.writers import MARKER, by_extension, iter_blocks
+from kg.publish.writers import MARKER, by_extension, iter_blocks
 
 KG_DIGEST = "https://w3id.org/kg-vn/ns#sourceDigest"
 NEWS_ARTICLE = ox.NamedNode("https://schema.org/NewsArticle")
@@ -300,7 +300,7 @@ def execute(store: ox.Store, text: str, *, allow_service: bool = False,
     ``allow_service``; ``union`` reads the union of the default and named graphs (graph files read into an
     in-memory store).
     """
-    from kg.query import refuse_unsafe
+    from kg.publish.query import refuse_unsafe
 
     refuse_unsafe(text, allow_service)
     return store.query(with_prefixes(text), use_default_graph_as_union=union)

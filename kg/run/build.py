@@ -1,10 +1,10 @@
-"""The main job: read articles → extract → resolve → RDF, streamed in article order, on all cores.
+"""The main job: read articles → extract → link → publish, streamed in article order, on all cores.
 
 Per article and map-only, a worker composes three stages from three modules: extract (``kg.extract``; skipped
-for the lines of a facts file, which hold its output), link (``kg.resolve.resolve_article``) and publish
-(``kg.render``: ``kg.rdf`` and ``kg.writers``). Workers turn batches of articles into rendered blocks of RDF;
-the parent writes them in input order, so a run on one core and a run on many give byte-identical output, and
-memory stays bounded by the window of batches in flight, not the corpus.
+for the lines of a facts file, which hold its output), link (``kg.link.resolve_article``) and publish
+(``kg.publish.block``: ``kg.publish.rdf`` and ``kg.publish.writers``). Workers turn batches of articles into
+rendered blocks of RDF; the parent writes them in input order, so a run on one core and a run on many give
+byte-identical output, and memory stays bounded by the window of batches in flight, not the corpus.
 """
 
 from __future__ import annotations
@@ -28,10 +28,11 @@ from typing import TextIO
 
 from kg.corpus import MAX_ARTICLE_BYTES, Article, InputProblem, read_articles
 from kg.extract import Extractor, default_extractor
-from kg.facts import ArticleFacts
-from kg.facts_json import FactsLine
-from kg.render import marker_id, publish
-from kg.resolve import IRIs, resolve_article
+from kg.extract.facts import ArticleFacts
+from kg.extract.facts_json import FactsLine
+from kg.link import resolve_article
+from kg.publish.block import marker_id, publish
+from kg.publish.iris import IRIs
 
 BATCH = 16  # articles per task: enough to amortize inter-process traffic, small enough to keep order cheap
 STDOUT = "-"  # ``out`` for the graph on standard output
@@ -158,7 +159,7 @@ def census(block: str, fmt: str, header: str = "") -> Census:
     """
     import pyoxigraph as ox
 
-    from kg.writers import OX_FORMATS
+    from kg.publish.writers import OX_FORMATS
 
     rdf_type = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
     kinds_of = {ox.NamedNode(iri): kind for iri, kind in _KINDS.items()}
@@ -216,7 +217,7 @@ _WORKER: dict[str, object] = {}
 
 
 def _init_worker(fmt: str, base: str | None, extract: bool = True) -> None:
-    from kg import rdf, writers
+    from kg.publish import rdf, writers
 
     iris = IRIs(base) if base else IRIs()
     _WORKER["fmt"] = fmt
@@ -267,7 +268,7 @@ def _render_batch(items: list[Item]) -> list[Done]:
 
 def needs_extractor(paths: Iterable[str | Path]) -> bool:
     """Whether any input is articles (not only facts files): only then is the language pipeline loaded."""
-    from kg.facts_json import is_facts_path
+    from kg.extract.facts_json import is_facts_path
 
     return not all(is_facts_path(p) for p in paths)
 
@@ -377,7 +378,7 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
     (``time.monotonic()``), so that the summary's time includes start-up. An article over
     ``max_article_bytes`` of text (None: no bound), or whose IRI another id already has, is reported and skipped.
     """
-    from kg import writers
+    from kg.publish import writers
 
     paths = list(paths)
     summary = Summary()
@@ -414,7 +415,7 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
                 started: float, progress: bool, *, into: bool = False, shard_size: int = 0,
                 max_bytes: int | None = MAX_ARTICLE_BYTES) -> Summary:
     """Blocks in input order to one file (``None``: stdout) or shards; written only if an article was built."""
-    from kg import rdf, writers
+    from kg.publish import rdf, writers
 
     existing = _existing(out, fmt) if into and out is not None and out.exists() else {}
 
@@ -508,7 +509,7 @@ def _existing(out: Path, fmt: str) -> dict[str, tuple[str, str, Census]]:
     prefixes before the first), one that holds an article twice, and one with a block that does not parse:
     carrying such a file forward would silently drop or keep damage.
     """
-    from kg import writers
+    from kg.publish import writers
 
     header: list[str] = []
     try:
@@ -561,7 +562,7 @@ def locked(out: Path) -> Iterator[None]:
 
     While it is held no other kg run writes ``out``, so temporary files of killed runs of it are swept then.
     """
-    from kg import writers
+    from kg.publish import writers
 
     out.parent.mkdir(parents=True, exist_ok=True)
     lock = out.parent / f".{out.name}.lock"
@@ -580,7 +581,7 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     """Add articles to an Oxigraph store: unchanged ones skipped, changed ones replaced (a kill leaves whole ones)."""
     import pyoxigraph as ox
 
-    from kg import store as kgstore
+    from kg.publish import store as kgstore
 
     iris = IRIs(base) if base else IRIs()
     db = kgstore.open_store(store_dir)
@@ -618,7 +619,7 @@ def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary:
                   max_bytes: int | None) -> Summary:
     from rdflib import RDF, Literal, URIRef
 
-    from kg import rdf, writers
+    from kg.publish import rdf, writers
 
     def facts() -> Iterator[ArticleFacts]:
         for item in _read(paths, IRIs(base) if base else IRIs(), max_bytes):

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.corpus import InputProblem
-from kg.facts import ArticleFacts, Credit, Document, Event, Evidence, Organization, Person, Post, mentions_of
+from kg.extract.facts import ArticleFacts, Credit, Document, Event, Evidence, Organization, Person, Post, mentions_of
 
 SCHEMA_VERSION = 1
 SUFFIXES = (".facts.jsonl", ".facts.jsonl.gz")
@@ -230,7 +230,7 @@ class FactsLine:
 def read_facts_file(origin: str) -> Iterator[tuple[list[InputProblem], FactsLine | None]]:
     """(problems, facts line) of each line of a facts file, as ``kg.corpus`` reads articles: a line kg cannot
     read is a problem naming the file and line, and the rest is still read."""
-    from kg.build import digest_of_facts
+    from kg.run.build import digest_of_facts
 
     try:
         for n, raw in read_lines(Path(origin)):

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pyoxigraph as ox
 from rdflib import Graph
 
-from kg.writers.blocks import BlockRenderer
-from kg.writers.registry import Format, register
+from kg.publish.writers.blocks import BlockRenderer
+from kg.publish.writers.registry import Format, register
 
 
 def body(renderer: BlockRenderer, article_iri: str, graph: Graph) -> str:
