@@ -13,7 +13,7 @@ from rdflib import RDF, SKOS, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import SH
 
 from kg.knowledge import load
-from kg.text import slug
+from kg.lang.vi.orthography import slug
 
 ONTOLOGY = Path(__file__).resolve().parent.parent / "ontology"
 SHAPES = ONTOLOGY / "knowledge-shapes.ttl"
@@ -99,7 +99,7 @@ def test_every_labelled_class_is_in_the_scope_of_an_id_shape(real: Graph) -> Non
 
 
 def test_the_shapes_slug_is_the_code_slug(real: Graph) -> None:
-    """The slug the shapes compute in SPARQL agrees with kg.text.slug on every Vietnamese label of the data."""
+    """The slug the shapes compute in SPARQL agrees with the code's slug on every Vietnamese label of the data."""
     query = (ONTOLOGY / "knowledge-shapes.ttl").read_text("utf-8")
     start = query.index("BIND(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(REPLACE(LCASE(STR(?label))")
     expr = query[start + len("BIND(") : query.index(" AS ?dashed)", start)]
