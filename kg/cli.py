@@ -11,8 +11,6 @@ from kg.corpus import MAX_ARTICLE_BYTES  # stdlib only: cheap to import
 
 
 def _build(args: argparse.Namespace) -> int:
-    import signal
-
     started = getattr(args, "started", None)
     target = args.into or args.output
     if target is None or (args.into and args.output):
@@ -27,62 +25,29 @@ def _build(args: argparse.Namespace) -> int:
         return 2
     target = "-" if to_stdout else Path(target)
     progress = not args.quiet and sys.stderr.isatty()
-    try:
+    from kg.run.job import finish, run_job
+
+    def job():  # noqa: ANN202
         if args.base is not None:
             from kg.publish.iris import check_base
 
             check_base(args.base)  # before anything is read or written
         if args.max_article_size <= 0:
             raise ValueError(f"--max-article-size must be a positive number of bytes, not {args.max_article_size}")
-        from kg.run.build import build, stop_on_sigterm
+        from kg.run.build import build
 
-        with stop_on_sigterm():  # SIGTERM stops a build as Ctrl-C does: temporary files removed, workers stopped
-            summary = build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
-                            shard_size=args.shard_size, into=bool(args.into), fmt=_FORMATS.get(args.format),
-                            started=started, max_article_bytes=args.max_article_size)
-    except OSError as exc:  # name the file: a full disk (ENOSPC) says nothing of which one
-        if isinstance(exc, BrokenPipeError) and to_stdout:
-            return _closed_stdout()
-        if exc.errno is None and exc.filename is None:  # kg's own message (a busy store) already says what
-            print(f"kg build: {exc}", file=sys.stderr)
-            return 2
-        where = f"cannot write {target}" if exc.filename is None else exc.filename
-        print(f"kg build: {where}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(f"kg build: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt as exc:
-        signum = getattr(exc, "signum", signal.SIGINT)
-        where = "the graph on stdout is incomplete" if to_stdout else f"{target} left as it was"
-        print(f"kg build: stopped by {signal.Signals(signum).name}; {where}", file=sys.stderr)
-        return 128 + signum
-    for line in summary.lines():
-        print(line, file=sys.stderr)
-    if summary.empty:  # every input missing or failing: an error, and no output is replaced by an empty one
-        state = "" if to_stdout else f"; {target} {'left as it was' if Path(target).exists() else 'not written'}"
-        print(f"kg build: no article was built{state}", file=sys.stderr)
-        return 1
-    rate = summary.articles / summary.seconds if summary.seconds else 0.0
+        return build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
+                     shard_size=args.shard_size, into=bool(args.into), fmt=_FORMATS.get(args.format),
+                     started=started, max_article_bytes=args.max_article_size)
+
+    summary = run_job("build", target, job, stdout_what="the graph")
+    if isinstance(summary, int):
+        return summary
     done = "wrote" if summary.written else "nothing new for"  # --into: every article already there unchanged
-    where = "the graph to stdout" if to_stdout else target
-    print(f"{done} {where} in {summary.seconds:.1f} s ({rate:.{0 if rate >= 10 else 1}f} articles/s)", file=sys.stderr)
-    return 1 if summary.problems else 0  # anything reported, warnings too, is bad input (README "Use")
+    return finish("build", target, summary, stdout_what="the graph", nothing="no article was built", done=done)
 
 
 _FORMATS = {"nt": "nt", "ttl": "turtle", "trig": "trig"}
-
-
-def _closed_stdout() -> int:
-    """The reader of stdout went away (``| head``): stop quietly, as a process killed by SIGPIPE would."""
-    import os
-
-    try:  # the interpreter's last flush of stdout must not complain either
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
-    return 141
 
 
 def _load(args: argparse.Namespace) -> int:
@@ -257,7 +222,9 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except BrokenPipeError:  # any verb's reader went away (`kg ego … | head`): stop quietly, like SIGPIPE
-        return _closed_stdout()
+        from kg.run.job import closed_stdout
+
+        return closed_stdout()
 
 
 if __name__ == "__main__":

@@ -33,6 +33,7 @@ from kg.extract.facts_json import FactsLine
 from kg.link import resolve_article
 from kg.publish.block import marker_id, publish
 from kg.publish.iris import IRIs
+from kg.run.job import check_stop
 
 BATCH = 16  # articles per task: enough to amortize inter-process traffic, small enough to keep order cheap
 STDOUT = "-"  # ``out`` for the graph on standard output
@@ -40,44 +41,6 @@ STDOUT = "-"  # ``out`` for the graph on standard output
 
 class BuildRefused(ValueError):
     """The build would make its output worse (or race another run), so nothing was touched."""
-
-
-class Stopped(KeyboardInterrupt):
-    """A termination signal, raised where the build is so that it unwinds as Ctrl-C does (nothing left behind)."""
-
-    def __init__(self, signum: int) -> None:
-        super().__init__(signum)
-        self.signum = signum
-
-
-_STOP: list[int] = []  # signals received, acted on at the next safe point (``_check_stop``)
-
-
-def _on_signal(signum: int, _frame: object) -> None:
-    """Only note the signal: raising here could interrupt any code (a lock release in logging or multiprocessing)
-    and leave it broken; the build stops at the next block or before it commits, within a batch's time."""
-    _STOP.append(signum)
-
-
-def _check_stop() -> None:
-    if _STOP:
-        raise Stopped(_STOP[0])
-
-
-@contextlib.contextmanager
-def stop_on_sigterm() -> Iterator[None]:
-    """Within it SIGTERM stops the build as ``Stopped`` (a KeyboardInterrupt) at its next safe point; outside the
-    main thread, a no-op."""
-    try:
-        previous = signal.signal(signal.SIGTERM, _on_signal)
-    except ValueError:  # signals are the main thread's
-        previous = None
-    _STOP.clear()
-    try:
-        yield
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
 
 
 @dataclass
@@ -451,7 +414,7 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
                 writer.write(block)
                 tally.add(c)
             summary.held = summary.articles if into else None
-        _check_stop()
+        check_stop()
         if summary.articles:  # nothing built: the output stays as it was (unchanged, or not written)
             writer.commit()
             summary.written = True
@@ -490,7 +453,7 @@ def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator
             assert isinstance(value, InputProblem)
             summary.problems.append(value)
             continue
-        _check_stop()
+        check_stop()
         mid, _dig, block, c = value  # type: ignore[misc]
         summary.articles += 1
         meter.tick()
@@ -645,7 +608,7 @@ def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary:
             setattr(summary, kind, len(set(graph.subjects(RDF.type, URIRef(iri)))))
     summary.credits = sum(1 for p in _CREDITS for _ in graph.triples((None, URIRef(p), None)))
     summary.triples = len(graph)
-    _check_stop()
+    check_stop()
     if summary.articles:  # nothing built: the output stays as it was
         writers.write_atomic(writers.jsonld.document(graph), out)
         summary.written = True

@@ -36,8 +36,8 @@ from kg.run.build import (
     locked,
     needs_extractor,
     render_all,
-    stop_on_sigterm,
 )
+from kg.run.job import check_stop
 
 
 @dataclass
@@ -149,65 +149,36 @@ def extract(paths: list[str | Path], out: str | Path, *, jobs: int | None = None
 
 
 def _write(done: Iterator[Done], writer: _Out, summary: ExtractSummary, meter: Progress) -> None:
-    from kg.run.build import _check_stop
-
     for kind, value in done:
         if kind == "problem":
             assert isinstance(value, InputProblem)
             summary.problems.append(value)
             continue
-        _check_stop()
+        check_stop()
         line, counts = value  # type: ignore[misc]
         writer.write(line)
         summary.articles += 1
         for key, n in zip(("persons", "posts", "documents", "credits", "events"), counts, strict=True):
             setattr(summary, key, getattr(summary, key) + n)
         meter.tick()
-    _check_stop()
+    check_stop()
 
 
 # -- the verb ------------------------------------------------------------------------------------------------
 
 def _run(args: argparse.Namespace) -> int:
-    import signal
+    from kg.run.job import finish, run_job
 
-    from kg.cli import _closed_stdout
-
-    to_stdout = args.output == STDOUT
-    try:
+    def job() -> ExtractSummary:
         if args.max_article_size <= 0:
             raise ValueError(f"--max-article-size must be a positive number of bytes, not {args.max_article_size}")
-        with stop_on_sigterm():
-            summary = extract(args.paths, args.output, jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty(),
-                              started=getattr(args, "started", None), max_article_bytes=args.max_article_size)
-    except OSError as exc:
-        if isinstance(exc, BrokenPipeError) and to_stdout:
-            return _closed_stdout()
-        if exc.errno is None and exc.filename is None:
-            print(f"kg extract: {exc}", file=sys.stderr)
-            return 2
-        where = f"cannot write {args.output}" if exc.filename is None else exc.filename
-        print(f"kg extract: {where}: {exc.strerror or exc}", file=sys.stderr)
-        return 2
-    except ValueError as exc:
-        print(f"kg extract: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt as exc:
-        signum = getattr(exc, "signum", signal.SIGINT)
-        where = "the facts on stdout are incomplete" if to_stdout else f"{args.output} left as it was"
-        print(f"kg extract: stopped by {signal.Signals(signum).name}; {where}", file=sys.stderr)
-        return 128 + signum
-    for line in summary.lines():
-        print(line, file=sys.stderr)
-    if summary.empty:
-        kept = "left as it was" if not to_stdout and Path(args.output).exists() else "not written"
-        state = "" if to_stdout else f"; {args.output} {kept}"
-        print(f"kg extract: no article was read{state}", file=sys.stderr)
-        return 1
-    rate = summary.articles / summary.seconds if summary.seconds else 0.0
-    where = "the facts to stdout" if to_stdout else args.output
-    print(f"wrote {where} in {summary.seconds:.1f} s ({rate:.0f} articles/s)", file=sys.stderr)
-    return 1 if summary.problems else 0
+        return extract(args.paths, args.output, jobs=args.jobs, progress=not args.quiet and sys.stderr.isatty(),
+                       started=getattr(args, "started", None), max_article_bytes=args.max_article_size)
+
+    summary = run_job("extract", args.output, job, stdout_what="the facts")
+    if isinstance(summary, int):
+        return summary
+    return finish("extract", args.output, summary, stdout_what="the facts", nothing="no article was read")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
