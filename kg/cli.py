@@ -34,11 +34,13 @@ def _build(args: argparse.Namespace) -> int:
             check_base(args.base)  # before anything is read or written
         if args.max_article_size <= 0:
             raise ValueError(f"--max-article-size must be a positive number of bytes, not {args.max_article_size}")
+        from kg.link.across import read_curation
         from kg.run.build import build
 
+        curation = read_curation(args.curation) if args.curation else None  # a bad line stops before any work
         return build(args.paths, target, base=args.base, jobs=args.jobs, progress=progress,
                      shard_size=args.shard_size, into=bool(args.into), fmt=_FORMATS.get(args.format),
-                     started=started, max_article_bytes=args.max_article_size)
+                     started=started, max_article_bytes=args.max_article_size, curation=curation)
 
     summary = run_job("build", target, job, stdout_what="the graph")
     if isinstance(summary, int):
@@ -142,6 +144,34 @@ def _query(args: argparse.Namespace) -> int:
     return 0
 
 
+def _persons(args: argparse.Namespace) -> int:
+    """The persons sharing a name, with the posts that told them apart (ontology/queries/persons-named.rq)."""
+    import unicodedata
+
+    from kg.knowledge.files import ontology_dir
+    from kg.lang.vi.orthography import new_tone_style
+    from kg.publish import query as kq
+
+    written = " ".join(unicodedata.normalize("NFC", args.name).split())
+    variants = sorted({written, new_tone_style(written)})
+    try:
+        if not args.store and not args.graphs:
+            raise ValueError("give GRAPH files, or --store DIR")
+        text = (ontology_dir() / "queries" / "persons-named.rq").read_text(encoding="utf-8")
+        from kg.publish.store import table
+
+        header, rows = table(kq.execute(text, [str(g) for g in args.graphs], store_dir=args.store,
+                                        sets=[f"name0={v}" for v in variants]))
+        if not rows:
+            print(f"kg persons: no person named {written!r}", file=sys.stderr)
+            return 1
+        sys.stdout.write(kq.format_rows(header, rows, args.format, width=args.width))
+    except (ValueError, OSError, SyntaxError) as exc:
+        print(f"kg persons: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     from kg.extract import rules
 
@@ -167,6 +197,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("-q", "--quiet", action="store_true", help="no progress bar")
     b.add_argument("--max-article-size", type=int, metavar="BYTES", default=MAX_ARTICLE_BYTES,
                    help=f"skip (and report) an article whose text is larger (default {MAX_ARTICLE_BYTES}: 1 MB)")
+    b.add_argument("--curation", type=Path, metavar="FILE", help="a user's linking decisions, applied in linking: "
+                   "TSV lines 'same|different<TAB>ARTICLE:NAME<TAB>ARTICLE:NAME' (README, 'Identity')")
     b.set_defaults(func=_build)
     ld = sub.add_parser("load", help="load graphs into an embedded persistent store for fast SPARQL")
     ld.add_argument("graphs", nargs="+", type=Path, help="graph files or shard folders written by kg build")
@@ -186,6 +218,13 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--allow-service", action="store_true",
                    help="let SERVICE clauses query remote endpoints (refused by default)")
     q.set_defaults(func=_query)
+    pe = sub.add_parser("persons", help="the persons sharing a name, with the posts that told them apart")
+    pe.add_argument("graphs", nargs="*", type=Path, help="graph files written by kg build")
+    pe.add_argument("name", help="the name as written (case, NFC and tone placement do not matter)")
+    pe.add_argument("--store", type=Path, help="a store folder instead of graph files")
+    pe.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    pe.add_argument("--width", type=int, default=100, help="table column width")
+    pe.set_defaults(func=_persons)
     r = sub.add_parser("rules", help="list the extraction rules: name, kind, confidence, description, an example")
     r.add_argument("--format", choices=["table", "json"], default="table")
     r.set_defaults(func=_rules)

@@ -35,6 +35,9 @@ KG_TERMS = (
     "AnnouncingVerb", "DocumentDayPart", "EventQualifier", "NameConjunction", "NameOrdinalMarker",
     "OrdinalEventHead", "OrdinalMarker", "SubjectEnd", "SubjectMarker", "TenseMarker", "TermMarker",
     "TrailingConjunction", "VenueLevel", "VenuePreposition",
+    # cross-article linking (ontology/linking.ttl, kg.link.across) and what it says of persons
+    "CareerFamily", "CareerFamilies", "careerFamily", "ProvincialLeadership", "NationalLeadership", "Journalist",
+    "identityScope", "assemblySeat", "placeBound",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

@@ -102,6 +102,8 @@ class ArticleFacts:
     documents: list[Document] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # set by cross-article linking (kg.link.across): (name, whether a credit) → the person's Identity
+    identities: dict = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

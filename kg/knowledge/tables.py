@@ -87,6 +87,9 @@ class Knowledge:
     abbreviations: dict[str, str] = field(default_factory=dict)  # exact short form → expansion
     bodies: PhraseIndex[Body] = field(default_factory=PhraseIndex)
     places: PhraseIndex[Place] = field(default_factory=PhraseIndex)
+    career_families: dict[str, str] = field(default_factory=dict)  # kind or body IRI → "ProvincialLeadership" …
+    assembly_seats: frozenset[str] = frozenset()  # role IRIs of a seat in a large assembly (Đại biểu)
+    place_bound: frozenset[str] = frozenset()  # kind IRIs every province has (Sở): no evidence without a place
     family_names: frozenset[str] = frozenset()
     middle_names: frozenset[str] = frozenset()
     org_bigrams: frozenset[tuple[str, str]] = frozenset()  # (syllable, lower-case next syllable) in org names
@@ -286,6 +289,10 @@ def load(directory: Path | None = None) -> Knowledge:
                       _flag(g, s, KG.homeCountry))
         for label in [place.label, *vi_labels(g, s, SKOS.altLabel)]:
             k.places.add(label, place)
+    for s, family in g.subject_objects(KG.careerFamily):
+        k.career_families[str(s)] = str(family).rsplit("#", 1)[-1]
+    k.assembly_seats = frozenset(str(s) for s in g.subjects(KG.assemblySeat, None) if _flag(g, s, KG.assemblySeat))
+    k.place_bound = frozenset(str(s) for s in g.subjects(KG.placeBound, None) if _flag(g, s, KG.placeBound))
     k.family_names = _words(g, KG.FamilyName)
     k.middle_names = _words(g, KG.MiddleName)
     for s in _subjects(g, KG.DocumentType):

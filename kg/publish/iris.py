@@ -45,7 +45,11 @@ class IRIs:
         return f"{self.base}article/{id_key(article_id)}"
 
     def person(self, name: str) -> str:
+        """A person by name alone (unlinked facts); linked ones have the key ``kg.link.across`` decided."""
         return f"{self.base}person/{name_key(name)}"
+
+    def person_key(self, key: str) -> str:
+        return f"{self.base}person/{key}"
 
     def org(self, label: str, scope: str | None = None) -> str:
         """An organization by name; one only implied for a foreign person is scoped to its article."""

@@ -67,7 +67,7 @@ class GraphBuilder:
             g.add((pub, SCHEMA.name, vi(facts.source)))
 
         for p in facts.posts:
-            person = self._person(g, art, p.person.name, p.person.forms)
+            person = self._person(g, art, facts, p.person.name, p.person.forms)
             post = URIRef(iris.post(p.role, p.org.label if p.org else None, p.org.scope if p.org else None))
             role = URIRef(p.role_iri) if p.role_iri else URIRef(iris.role(p.role))
             g.add((post, RDF.type, ORG.Post))
@@ -108,7 +108,7 @@ class GraphBuilder:
                 g.add((doc, ELI.description, vi(d.subject)))
 
         for n, c in enumerate(facts.credits, start=1):
-            person = self._person(g, art, c.person, ())
+            person = self._person(g, art, facts, c.person, (), credit=True)
             if c.kind == "photo":
                 image = URIRef(iris.image(facts.article_id, n))
                 g.add((image, RDF.type, SCHEMA.ImageObject))
@@ -140,17 +140,30 @@ class GraphBuilder:
             if e.term:
                 g.add((event, KG["term"], Literal(e.term)))
             for name, part in e.participants:
-                person = URIRef(iris.person(name))
+                person = self._person_iri(facts, name)
                 pred = KG.spokeAt if part == "speaker" else KG.chaired
                 g.add((person, pred, event))
 
-    def _person(self, g: Graph, art: URIRef, name: str, forms: Iterable[str]) -> URIRef:
-        person = URIRef(self.iris.person(name))
+    def _person_iri(self, facts: ArticleFacts, name: str, credit: bool = False) -> URIRef:
+        ident = facts.identities.get((name, credit))
+        return URIRef(self.iris.person_key(ident.key) if ident else self.iris.person(name))
+
+    def _person(self, g: Graph, art: URIRef, facts: ArticleFacts, name: str, forms: Iterable[str],
+                credit: bool = False) -> URIRef:
+        """The person a mention is: its IRI and one ``schema:name`` as cross-article linking decided (the
+        article's own forms as ``schema:alternateName``), else by name alone."""
+        ident = facts.identities.get((name, credit))
+        person = self._person_iri(facts, name, credit)
+        canonical = ident.name if ident else name
         g.add((person, RDF.type, SCHEMA.Person))
-        g.add((person, SCHEMA.name, vi(name)))
-        for form in forms:
-            if form != name:
-                g.add((person, SKOS.altLabel, vi(form)))
+        g.add((person, SCHEMA.name, vi(canonical)))
+        for form in {name, *forms}:
+            if form != canonical:
+                g.add((person, SCHEMA.alternateName, vi(form)))
+        if ident is not None and ident.journalist:
+            g.add((person, RDF.type, KG.Journalist))
+        if ident is not None and ident.scope:
+            g.add((person, KG.identityScope, art))
         g.add((art, SCHEMA.mentions, person))
         return person
 

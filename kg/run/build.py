@@ -31,6 +31,7 @@ from kg.extract import Extractor, default_extractor
 from kg.extract.facts import ArticleFacts
 from kg.extract.facts_json import FactsLine
 from kg.link import resolve_article
+from kg.link.across import Curation
 from kg.publish.block import marker_id, publish
 from kg.publish.iris import IRIs
 from kg.run.job import check_stop
@@ -229,6 +230,84 @@ def _render_batch(items: list[Item]) -> list[Done]:
     return [("problem", item) if isinstance(item, InputProblem) else _render(item) for item in items]
 
 
+# -- a linked build: map (extract, link within), reduce (link across), map (publish) ---------------------------
+
+def _extract_linked(item: Article | FactsLine) -> Done:
+    """The first map: an article's facts, linked within the article, and the profiles cross-article linking needs."""
+    from kg.link.across import Contexts, profiles
+
+    try:
+        facts = resolve_article(extracted(item))
+    except Exception as exc:  # one article's bug must not lose the batch
+        stage = "linking" if isinstance(item, FactsLine) else "extraction"
+        return "problem", InputProblem(item.origin, item.line, f"{stage} failed: {exc!r}", item.id)
+    contexts = _WORKER.get("contexts")
+    if contexts is None:
+        from kg.knowledge import default_knowledge
+
+        contexts = _WORKER["contexts"] = Contexts(default_knowledge())
+    return "facts", (facts, digest(item), profiles(facts, contexts))
+
+
+def _extract_linked_batch(items: list[Item]) -> list[Done]:
+    return [("problem", item) if isinstance(item, InputProblem) else _extract_linked(item) for item in items]
+
+
+def _publish_batch(items: list) -> list[Done]:  # InputProblem | (ArticleFacts with identities, digest)
+    """The second map: facts whose persons linking has decided → blocks."""
+    out: list[Done] = []
+    builder, fmt, header = _WORKER["builder"], str(_WORKER["fmt"]), str(_WORKER["header"])
+    for item in items:
+        if isinstance(item, InputProblem):
+            out.append(("problem", item))
+            continue
+        facts, dig = item
+        block = publish(facts, dig, builder, fmt)
+        out.append(("block", (marker_id(facts.article_id), dig, block, census(block, fmt, header))))
+    return out
+
+
+def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, *, extract: bool = True,
+                  meter: Progress | None = None, curation: Curation | None = None) -> Iterator[Done]:
+    """Rendered blocks (and problems) in input order, persons linked across all of ``items``.
+
+    The first map's facts are spooled to a temporary file (memory stays bounded by the profiles, a few small
+    values per person mention), the reduce decides every name group (``kg.link.across.link``), and the second
+    map publishes each article with its share of the decisions."""
+    import pickle
+    import tempfile
+
+    from kg.link.across import by_article, link
+
+    with tempfile.TemporaryFile(prefix="kg-facts-") as spool:
+        found = []
+        for kind, value in render_all(items, fmt, base, jobs, extract=extract, task=_extract_linked_batch):
+            check_stop()
+            if kind == "facts":
+                facts, dig, profs = value  # type: ignore[misc]
+                found.extend(profs)
+                pickle.dump((facts, dig), spool, protocol=pickle.HIGHEST_PROTOCOL)
+                if meter is not None:
+                    meter.tick()
+            else:
+                pickle.dump(value, spool, protocol=pickle.HIGHEST_PROTOCOL)
+        decided = by_article(link(found, curation))
+        del found
+        spool.seek(0)
+
+        def spooled() -> Iterator:
+            while True:
+                try:
+                    item = pickle.load(spool)
+                except EOFError:
+                    return
+                if not isinstance(item, InputProblem):
+                    item[0].identities = decided.get(item[0].article_id, {})
+                yield item
+
+        yield from render_all(spooled(), fmt, base, jobs, extract=False, task=_publish_batch)
+
+
 def needs_extractor(paths: Iterable[str | Path]) -> bool:
     """Whether any input is articles (not only facts files): only then is the language pipeline loaded."""
     from kg.extract.facts_json import is_facts_path
@@ -329,7 +408,8 @@ def count_articles(paths: Iterable[str | Path]) -> int | None:
 
 def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None, *, jobs: int | None = None,
           progress: bool = False, shard_size: int | None = None, into: bool = False, fmt: str | None = None,
-          started: float | None = None, max_article_bytes: int | None = MAX_ARTICLE_BYTES) -> Summary:
+          started: float | None = None, max_article_bytes: int | None = MAX_ARTICLE_BYTES,
+          curation: Curation | None = None) -> Summary:
     """Build the graph of ``paths`` into ``out`` (format by extension, a shard folder, or ``"-"``: stdout).
 
     ``into``: ``out`` is an existing kg output file; articles already in it with the same content are left
@@ -340,6 +420,7 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
     ``fmt``: the format on stdout, "nt" (default), "turtle" or "trig". ``started``: when the run began
     (``time.monotonic()``), so that the summary's time includes start-up. An article over
     ``max_article_bytes`` of text (None: no bound), or whose IRI another id already has, is reported and skipped.
+    Persons are linked across the articles built (``kg.link.across``), with ``curation``'s decisions applied.
     """
     from kg.publish import writers
 
@@ -353,15 +434,15 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
         if (fmt or "nt") not in ("nt", "turtle", "trig"):
             raise ValueError(f"unsupported format for stdout {fmt!r}: use nt, turtle or trig")
         return _build_file(paths, None, fmt or "nt", base, jobs, summary, started, progress,
-                           max_bytes=max_article_bytes)
+                           max_bytes=max_article_bytes, curation=curation)
     out = Path(out)
     if into and (out.is_dir() or not out.suffix):
         _check_store(out)
-        return _build_into_store(paths, out, base, jobs, summary, started, progress, max_article_bytes)
+        return _build_into_store(paths, out, base, jobs, summary, started, progress, max_article_bytes, curation)
     if shard_size:
         with locked(out):  # one writer of a shard folder at a time, as of a file
             return _build_file(paths, out, "shards", base, jobs, summary, started, progress, shard_size=shard_size,
-                               max_bytes=max_article_bytes)
+                               max_bytes=max_article_bytes, curation=curation)
     fmt = writers.format_for(out)
     if into and not writers.get(fmt).updatable:
         raise BuildRefused(f"{out}: kg cannot update JSON-LD in place (it has no per-article blocks), and "
@@ -369,14 +450,14 @@ def build(paths: Iterable[str | Path], out: str | Path, base: str | None = None,
                            "graph as .ttl, .nt or .trig to update it with --into")
     with locked(out):
         if not writers.get(fmt).streamed:  # JSON-LD is one document: built in memory (for small graphs)
-            return _build_jsonld(paths, out, base, summary, started, max_article_bytes)
+            return _build_jsonld(paths, out, base, summary, started, max_article_bytes, curation)
         return _build_file(paths, out, fmt, base, jobs, summary, started, progress, into=into,
-                           max_bytes=max_article_bytes)
+                           max_bytes=max_article_bytes, curation=curation)
 
 
 def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str | None, jobs: int, summary: Summary,
                 started: float, progress: bool, *, into: bool = False, shard_size: int = 0,
-                max_bytes: int | None = MAX_ARTICLE_BYTES) -> Summary:
+                max_bytes: int | None = MAX_ARTICLE_BYTES, curation: Curation | None = None) -> Summary:
     """Blocks in input order to one file (``None``: stdout) or shards; written only if an article was built."""
     from kg.publish import rdf, writers
 
@@ -395,7 +476,8 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
     tally = Tally()
     changed: dict[str, tuple[str, Census]] = {}  # --into: new blocks of articles already in the file
-    blocks = _blocks(render_all(items(), fmt, base, jobs, extract=needs_extractor(paths)), summary, meter)
+    blocks = _blocks(linked_blocks(items(), fmt, base, jobs, extract=needs_extractor(paths), meter=meter,
+                                   curation=curation), summary, None)
     try:
         if existing:  # earlier articles keep their place; a changed one is rewritten where it was
             fresh: list[tuple[str, Census]] = []
@@ -445,7 +527,7 @@ def _read(paths: list[str | Path], iris: IRIs, max_bytes: int | None) -> Iterato
         yield item
 
 
-def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator[tuple[str, str, Census]]:
+def _blocks(done: Iterator[Done], summary: Summary, meter: Progress | None) -> Iterator[tuple[str, str, Census]]:
     """(marker id, block, census) of the rendered blocks, in order (the census holds the digest); problems go to
     the summary."""
     for kind, value in done:
@@ -456,7 +538,8 @@ def _blocks(done: Iterator[Done], summary: Summary, meter: Progress) -> Iterator
         check_stop()
         mid, _dig, block, c = value  # type: ignore[misc]
         summary.articles += 1
-        meter.tick()
+        if meter is not None:
+            meter.tick()
         yield mid, block, c
 
 
@@ -540,7 +623,8 @@ def locked(out: Path) -> Iterator[None]:
 
 
 def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None, jobs: int, summary: Summary,
-                      started: float, progress: bool, max_bytes: int | None) -> Summary:
+                      started: float, progress: bool, max_bytes: int | None,
+                      curation: Curation | None = None) -> Summary:
     """Add articles to an Oxigraph store: unchanged ones skipped, changed ones replaced (a kill leaves whole ones)."""
     import pyoxigraph as ox
 
@@ -561,8 +645,8 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     tally = Tally()  # of the articles this run adds
 
     def quads() -> Iterator[tuple]:
-        for _mid, block, c in _blocks(render_all(items(), "nt", base, jobs, extract=needs_extractor(paths)),
-                                      summary, meter):
+        for _mid, block, c in _blocks(linked_blocks(items(), "nt", base, jobs, extract=needs_extractor(paths),
+                                                    meter=meter, curation=curation), summary, None):
             tally.add(c)
             article, qs = kgstore.article_quads("", block, ox.RdfFormat.N_TRIPLES)
             if article is not None:
@@ -579,7 +663,7 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
 
 
 def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary: Summary, started: float,
-                  max_bytes: int | None) -> Summary:
+                  max_bytes: int | None, curation: Curation | None = None) -> Summary:
     from rdflib import RDF, Literal, URIRef
 
     from kg.publish import rdf, writers
@@ -598,8 +682,11 @@ def _build_jsonld(paths: list[str | Path], out: Path, base: str | None, summary:
             digests[f.article_id] = digest(item)
             yield f
 
+    from kg.knowledge import default_knowledge
+    from kg.link.across import link_facts
+
     digests: dict[str, str] = {}
-    graph = rdf.build_graph(facts(), IRIs(base) if base else IRIs())
+    graph = rdf.build_graph(link_facts(list(facts()), default_knowledge(), curation), IRIs(base) if base else IRIs())
     for aid, dig in digests.items():  # every article states its digest, as in the other formats
         graph.add((URIRef(IRIs(base).article(aid) if base else IRIs().article(aid)), URIRef(SOURCE_DIGEST),
                    Literal(dig)))
