@@ -61,6 +61,8 @@ class Summary:
     problems: list[InputProblem] = field(default_factory=list)
     written: bool = False  # the output was replaced (or streamed)
     held: int | None = None  # ``--into`` a file: the articles it holds after the update
+    relinked: int = 0  # ``--into``: articles already there re-published because linking changed their persons
+    unlinked: int = 0  # ``--into``: articles already there with no facts beside the output (an older kg)
 
     @property
     def failures(self) -> list[InputProblem]:
@@ -78,6 +80,11 @@ class Summary:
             out[0] += f", unchanged {self.skipped}"
         if self.held is not None:
             out[0] += f", articles in output {self.held}"
+        if self.relinked:
+            out[0] += f", re-linked {self.relinked}"
+        if self.unlinked:
+            out.append(f"note: {self.unlinked} articles already in the output have no facts kept beside it (built by "
+                       "an older kg): their persons are not re-linked with the new ones; rebuild with -o to link all")
         for p in self.problems:
             out.append(("error: " if p.fatal else "warning: ") + str(p))
         return out
@@ -228,84 +235,6 @@ def _render(item: Article | FactsLine) -> Done:
 
 def _render_batch(items: list[Item]) -> list[Done]:
     return [("problem", item) if isinstance(item, InputProblem) else _render(item) for item in items]
-
-
-# -- a linked build: map (extract, link within), reduce (link across), map (publish) ---------------------------
-
-def _extract_linked(item: Article | FactsLine) -> Done:
-    """The first map: an article's facts, linked within the article, and the profiles cross-article linking needs."""
-    from kg.link.across import Contexts, profiles
-
-    try:
-        facts = resolve_article(extracted(item))
-    except Exception as exc:  # one article's bug must not lose the batch
-        stage = "linking" if isinstance(item, FactsLine) else "extraction"
-        return "problem", InputProblem(item.origin, item.line, f"{stage} failed: {exc!r}", item.id)
-    contexts = _WORKER.get("contexts")
-    if contexts is None:
-        from kg.knowledge import default_knowledge
-
-        contexts = _WORKER["contexts"] = Contexts(default_knowledge())
-    return "facts", (facts, digest(item), profiles(facts, contexts))
-
-
-def _extract_linked_batch(items: list[Item]) -> list[Done]:
-    return [("problem", item) if isinstance(item, InputProblem) else _extract_linked(item) for item in items]
-
-
-def _publish_batch(items: list) -> list[Done]:  # InputProblem | (ArticleFacts with identities, digest)
-    """The second map: facts whose persons linking has decided → blocks."""
-    out: list[Done] = []
-    builder, fmt, header = _WORKER["builder"], str(_WORKER["fmt"]), str(_WORKER["header"])
-    for item in items:
-        if isinstance(item, InputProblem):
-            out.append(("problem", item))
-            continue
-        facts, dig = item
-        block = publish(facts, dig, builder, fmt)
-        out.append(("block", (marker_id(facts.article_id), dig, block, census(block, fmt, header))))
-    return out
-
-
-def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, *, extract: bool = True,
-                  meter: Progress | None = None, curation: Curation | None = None) -> Iterator[Done]:
-    """Rendered blocks (and problems) in input order, persons linked across all of ``items``.
-
-    The first map's facts are spooled to a temporary file (memory stays bounded by the profiles, a few small
-    values per person mention), the reduce decides every name group (``kg.link.across.link``), and the second
-    map publishes each article with its share of the decisions."""
-    import pickle
-    import tempfile
-
-    from kg.link.across import by_article, link
-
-    with tempfile.TemporaryFile(prefix="kg-facts-") as spool:
-        found = []
-        for kind, value in render_all(items, fmt, base, jobs, extract=extract, task=_extract_linked_batch):
-            check_stop()
-            if kind == "facts":
-                facts, dig, profs = value  # type: ignore[misc]
-                found.extend(profs)
-                pickle.dump((facts, dig), spool, protocol=pickle.HIGHEST_PROTOCOL)
-                if meter is not None:
-                    meter.tick()
-            else:
-                pickle.dump(value, spool, protocol=pickle.HIGHEST_PROTOCOL)
-        decided = by_article(link(found, curation))
-        del found
-        spool.seek(0)
-
-        def spooled() -> Iterator:
-            while True:
-                try:
-                    item = pickle.load(spool)
-                except EOFError:
-                    return
-                if not isinstance(item, InputProblem):
-                    item[0].identities = decided.get(item[0].article_id, {})
-                yield item
-
-        yield from render_all(spooled(), fmt, base, jobs, extract=False, task=_publish_batch)
 
 
 def needs_extractor(paths: Iterable[str | Path]) -> bool:
@@ -460,14 +389,18 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
                 max_bytes: int | None = MAX_ARTICLE_BYTES, curation: Curation | None = None) -> Summary:
     """Blocks in input order to one file (``None``: stdout) or shards; written only if an article was built."""
     from kg.publish import rdf, writers
+    from kg.run.linking import Held, Linked, StateWriter, linked_blocks
 
     existing = _existing(out, fmt) if into and out is not None and out.exists() else {}
+    held = Held(out, {mid: v[0] for mid, v in existing.items()}) if existing and out is not None else None
 
     def items() -> Iterator[Item]:
         for item in _read(paths, IRIs(base) if base else IRIs(), max_bytes):
-            if not isinstance(item, InputProblem) and existing.get(marker_id(item.id), ("",))[0] == digest(item):
-                summary.skipped += 1
-                continue
+            if not isinstance(item, InputProblem) and marker_id(item.id) in existing:
+                if existing[marker_id(item.id)][0] == digest(item):
+                    summary.skipped += 1
+                    continue
+                held.replaced.add(item.id)  # type: ignore[union-attr]
             yield item
 
     prefixes = rdf.prefixes_for(IRIs(base) if base else IRIs())
@@ -476,8 +409,10 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
     tally = Tally()
     changed: dict[str, tuple[str, Census]] = {}  # --into: new blocks of articles already in the file
+    state = StateWriter(out) if out is not None and fmt != "shards" and writers.get(fmt).updatable else None
+    linked = Linked()
     blocks = _blocks(linked_blocks(items(), fmt, base, jobs, extract=needs_extractor(paths), meter=meter,
-                                   curation=curation), summary, None)
+                                   curation=curation, held=held, state=state, linked=linked), summary, None)
     try:
         if existing:  # earlier articles keep their place; a changed one is rewritten where it was
             fresh: list[tuple[str, Census]] = []
@@ -497,13 +432,20 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
                 tally.add(c)
             summary.held = summary.articles if into else None
         check_stop()
+        summary.relinked, summary.unlinked = linked.relinked, linked.unlinked
         if summary.articles:  # nothing built: the output stays as it was (unchanged, or not written)
             writer.commit()
+            if state is not None:  # after the output: a stop between leaves a state the next run checks
+                state.commit()
             summary.written = True
         else:
             writer.abort()
+            if state is not None:
+                state.abort()
     except BaseException:
         writer.abort()
+        if state is not None:
+            state.abort()
         blocks.close()  # stops the workers now, not when the traceback is freed
         raise
     finally:
@@ -537,9 +479,10 @@ def _blocks(done: Iterator[Done], summary: Summary, meter: Progress | None) -> I
             continue
         check_stop()
         mid, _dig, block, c = value  # type: ignore[misc]
-        summary.articles += 1
-        if meter is not None:
-            meter.tick()
+        if kind == "block":  # "relinked": an article already in the output, its persons re-linked
+            summary.articles += 1
+            if meter is not None:
+                meter.tick()
         yield mid, block, c
 
 
@@ -609,6 +552,7 @@ def locked(out: Path) -> Iterator[None]:
     While it is held no other kg run writes ``out``, so temporary files of killed runs of it are swept then.
     """
     from kg.publish import writers
+    from kg.run.linking import state_path
 
     out.parent.mkdir(parents=True, exist_ok=True)
     lock = out.parent / f".{out.name}.lock"
@@ -619,6 +563,7 @@ def locked(out: Path) -> Iterator[None]:
             raise BuildRefused(f"{out} is being updated by another kg process (it holds {lock.name}); try again "
                                "when that run has finished") from None
         writers.sweep_temps(out)
+        writers.sweep_temps(state_path(out))  # and those of the facts kept beside it
         yield
 
 
@@ -629,24 +574,32 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
     import pyoxigraph as ox
 
     from kg.publish import store as kgstore
+    from kg.run.linking import Held, Linked, StateWriter, linked_blocks
 
     iris = IRIs(base) if base else IRIs()
     db = kgstore.open_store(store_dir)
     known = kgstore.digests(db)
+    held = Held(store_dir, dict(known), key=iris.article) if known else None
 
     def items() -> Iterator[Item]:
         for item in _read(paths, iris, max_bytes):
-            if not isinstance(item, InputProblem) and known.get(iris.article(item.id)) == digest(item):
-                summary.skipped += 1
-                continue
+            if not isinstance(item, InputProblem) and iris.article(item.id) in known:
+                if known[iris.article(item.id)] == digest(item):
+                    summary.skipped += 1
+                    continue
+                held.replaced.add(item.id)  # type: ignore[union-attr]
             yield item
 
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
     tally = Tally()  # of the articles this run adds
 
+    state = StateWriter(store_dir)
+    linked = Linked()
+
     def quads() -> Iterator[tuple]:
         for _mid, block, c in _blocks(linked_blocks(items(), "nt", base, jobs, extract=needs_extractor(paths),
-                                                    meter=meter, curation=curation), summary, None):
+                                                    meter=meter, curation=curation, held=held, state=state,
+                                                    linked=linked), summary, None):
             tally.add(c)
             article, qs = kgstore.article_quads("", block, ox.RdfFormat.N_TRIPLES)
             if article is not None:
@@ -654,8 +607,17 @@ def _build_into_store(paths: list[str | Path], store_dir: Path, base: str | None
 
     try:
         kgstore.replace_articles(db, quads())
+        check_stop()
+        if summary.articles:
+            state.commit()
+        else:
+            state.abort()
+    except BaseException:
+        state.abort()
+        raise
     finally:
         meter.close()
+    summary.relinked, summary.unlinked = linked.relinked, linked.unlinked
     tally.into(summary)
     summary.written = summary.articles > 0
     summary.seconds = time.monotonic() - started

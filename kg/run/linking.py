@@ -1,27 +1,29 @@
 """A linked build: map (extract, link within the article) → reduce (link across articles) → map (publish).
 
 The first map turns each article into its facts line (``kg.extract.facts_json``, as ``kg extract`` writes it)
-and the profiles cross-article linking needs; the parent spools the lines, in input order, to a facts file and
-keeps only the profiles. The reduce (``kg.link.across.link``) decides every name group; the second map publishes
-each article from its line with its share of the decisions. Memory is bounded by the profiles (a few small values
-per person mention), not by the corpus.
+and the profiles cross-article linking needs; the parent spools the lines, in input order, to a temporary file
+and keeps only the profiles. The reduce (``kg.link.across.link``) decides the name groups; the second map
+publishes each article from its line with its share of the decisions. Memory is bounded by the profiles (a few
+small values per person mention), not by the corpus.
 
-An output kg can update (``--into``) keeps that facts file beside it (``LinkState``: ``.NAME.facts.jsonl.gz``),
-so that an update re-links the name groups it touches over every article of the output and re-publishes the
-articles already there whose persons it changes: a graph built in two steps equals the graph built at once.
+An output kg can update (``--into``) keeps a facts file beside it (``state_path``: ``.NAME.facts.jsonl.gz``), so
+that an update re-links the name groups it touches over every article the output holds, and re-publishes the
+articles already there whose persons that changes: a graph built in two steps equals the graph built at once.
 """
 
 from __future__ import annotations
 
 import gzip
 import os
+import re
 import tempfile
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import IO
 
 from kg.corpus import Article, InputProblem
-from kg.extract.facts_json import FactsError, FactsLine, dumps, parse_line, read_lines
+from kg.extract.facts_json import FactsLine, dumps, parse_line
 from kg.link import resolve_article
 from kg.link.across import Curation, Identities, Profile, by_article, link
 from kg.publish.block import marker_id, publish
@@ -31,49 +33,43 @@ from kg.run.job import check_stop
 Decided = dict[str, Identities]  # article id → its persons' identities
 
 
-def _contexts():  # noqa: ANN202 - kg.link.across.Contexts of this worker, built once
+def _profiles_of(facts) -> list[Profile]:  # noqa: ANN001 - ArticleFacts, linked within the article
+    from kg.link.across import Contexts, profiles
+
     contexts = _WORKER.get("contexts")
     if contexts is None:
         from kg.knowledge import default_knowledge
-        from kg.link.across import Contexts
 
         contexts = _WORKER["contexts"] = Contexts(default_knowledge())
-    return contexts
-
-
-def _profiles_of(facts) -> list[Profile]:  # noqa: ANN001 - ArticleFacts, linked within the article
-    from kg.link.across import profiles
-
-    return profiles(facts, _contexts())
+    return profiles(facts, contexts)  # type: ignore[arg-type]
 
 
 def _first(item: Article | FactsLine) -> Done:
-    """The first map: ("line", (article id, digest, facts line, profiles)) or a problem."""
+    """The first map: ("line", (article id, facts line, profiles)) or a problem."""
     try:
         facts = extracted(item)
-        dig = digest(item)
-        line = dumps(facts, dig)  # the facts as extracted: the link step runs again in the second map
+        line = dumps(facts, digest(item))  # the facts as extracted: the link step runs again in the second map
         profs = _profiles_of(resolve_article(facts))
     except Exception as exc:  # one article's bug must not lose the batch
         stage = "linking" if isinstance(item, FactsLine) else "extraction"
         return "problem", InputProblem(item.origin, item.line, f"{stage} failed: {exc!r}", item.id)
-    return "line", (item.id, dig, line, profs)
+    return "line", (item.id, line, profs)
 
 
 def _first_batch(items: list[Item]) -> list[Done]:
     return [("problem", item) if isinstance(item, InputProblem) else _first(item) for item in items]
 
 
-def _kept_batch(lines: list[str]) -> list[Done]:
-    """Profiles of facts lines already in an output (its ``LinkState``)."""
+def _held_batch(lines: list[bytes]) -> list[Done]:
+    """Profiles of the facts lines an output already holds (its state)."""
     out: list[Done] = []
     for raw in lines:
-        facts, dig = parse_line(raw.encode("utf-8"))
-        out.append(("line", (facts.article_id, dig, raw, _profiles_of(resolve_article(facts)))))
+        facts, _dig = parse_line(raw)
+        out.append(("line", (facts.article_id, "", _profiles_of(resolve_article(facts)))))
     return out
 
 
-def _second_batch(items: list) -> list[Done]:  # InputProblem | (facts line, identities)
+def _second_batch(items: list) -> list[Done]:  # InputProblem | (kind, raw facts line, identities)
     """The second map: a facts line and its persons' identities → the article's block."""
     out: list[Done] = []
     builder, fmt, header = _WORKER["builder"], str(_WORKER["fmt"]), str(_WORKER["header"])
@@ -81,60 +77,56 @@ def _second_batch(items: list) -> list[Done]:  # InputProblem | (facts line, ide
         if isinstance(item, InputProblem):
             out.append(("problem", item))
             continue
-        raw, identities = item
-        facts, dig = parse_line(raw.encode("utf-8"))
+        kind, raw, identities = item
+        facts, dig = parse_line(raw)
         facts = resolve_article(facts)
         facts.identities = identities
         block = publish(facts, dig, builder, fmt)
-        out.append(("block", (marker_id(facts.article_id), dig, block, census(block, fmt, header))))
+        out.append((kind, (marker_id(facts.article_id), dig, block, census(block, fmt, header))))
     return out
 
 
 # -- the facts file beside an output ---------------------------------------------------------------------------
 
 def state_path(out: Path) -> Path:
-    """The facts file kept beside an output (a store folder too): hidden, like its lock."""
+    """The facts file kept beside an output (beside a store folder too): hidden, like its lock."""
     return out.with_name(f".{out.name}.facts.jsonl.gz")
 
 
-@dataclass
-class LinkState:
-    """The facts lines of the articles an output holds, by article id (digest, raw line), in output order."""
+_HEAD = re.compile(rb'^\{"schema_version":\d+,"article":\{"id":("(?:[^"\\]|\\.)*"),"digest":"([0-9a-f]*)"')
 
-    lines: dict[str, tuple[str, str]] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)
 
-    @classmethod
-    def read(cls, out: Path) -> LinkState:
-        state = cls()
-        path = state_path(out)
-        if not path.exists():
-            return state
-        try:
-            for n, raw in read_lines(path):
-                try:
-                    facts, dig = parse_line(raw)
-                except FactsError as exc:
-                    state.problems.append(f"{path}:{n}: {exc}")
-                    continue
-                state.lines[facts.article_id] = (dig, raw.decode("utf-8").rstrip("\n"))
-        except (OSError, EOFError) as exc:
-            state.problems.append(f"{path}: {exc}")
-        return state
+def held_lines(out: Path, wanted: dict[str, str], key: Callable[[str], str] = marker_id) -> Iterator[tuple[str, bytes]]:
+    """(article id, raw line) of the state beside ``out`` whose article the output holds with that digest
+    (``wanted``: ``key(article id)`` → digest of the output's article); the rest (stale, damaged) is skipped."""
+    import json
+
+    path = state_path(out)
+    if not path.exists():
+        return
+    with gzip.open(path, "rb") as fh:
+        for raw in fh:
+            m = _HEAD.match(raw)
+            if not m:
+                continue
+            aid = json.loads(m.group(1))
+            if wanted.get(key(aid)) == m.group(2).decode("ascii"):
+                yield aid, raw.rstrip(b"\n")
 
 
 class StateWriter:
-    """Writes an output's facts file beside it, swapped in only on ``commit`` (deterministic gzip: no name, no
+    """Writes the facts file beside an output, swapped in only on ``commit`` (deterministic gzip: no name, no
     mtime), so that a failed or stopped build leaves the old one."""
 
     def __init__(self, out: Path) -> None:
+        from kg.publish.writers import atomic_open
+
         self.path = state_path(out)
-        fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
-        self._raw = os.fdopen(fd, "wb")
+        self._raw, self.tmp = atomic_open(self.path, binary=True)  # the output's mode, not mkstemp's 0600
         self._gz = gzip.GzipFile(filename="", mode="wb", fileobj=self._raw, compresslevel=1, mtime=0)
 
-    def write(self, line: str) -> None:
-        self._gz.write(line.encode("utf-8") + b"\n")
+    def write(self, raw: bytes) -> None:
+        self._gz.write(raw.rstrip(b"\n") + b"\n")
 
     def commit(self) -> None:
         self._gz.close()
@@ -153,89 +145,107 @@ class StateWriter:
 # -- the whole: map, reduce, map ---------------------------------------------------------------------------------
 
 @dataclass
-class Linked:
-    """What ``linked_blocks`` did besides the blocks: the facts lines of the output, in order (for its state),
-    and which articles already in the output were re-published because linking changed their persons."""
+class Held:
+    """An output being updated: where it is, and which articles it holds (marker id → digest)."""
 
-    lines: list[tuple[str, str]] = field(default_factory=list)  # (article id, facts line) of the fresh articles
-    relinked: set[str] = field(default_factory=set)
+    out: Path
+    digests: dict[str, str] = field(default_factory=dict)  # key(article id) → digest
+    replaced: set[str] = field(default_factory=set)  # article ids the update brings again (changed)
+    key: Callable[[str], str] = marker_id  # how the output names an article: its block marker, or its IRI
+
+    def lines(self) -> Iterator[tuple[str, bytes]]:
+        return held_lines(self.out, self.digests, self.key)
+
+
+@dataclass
+class Linked:
+    """What ``linked_blocks`` did besides the blocks."""
+
+    relinked: int = 0  # articles already in the output re-published because linking changed their persons
+    unlinked: int = 0  # articles the output holds without a facts line beside it (an older kg): not re-linked
 
 
 def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, *, extract: bool = True,
-                  meter: Progress | None = None, curation: Curation | None = None,
-                  state: LinkState | None = None, replaced: Iterable[str] = (),
-                  linked: Linked | None = None) -> Iterator[Done]:
-    """Rendered blocks (and problems) of ``items`` in input order, persons linked across them and the articles of
-    ``state`` (an output being updated), then the blocks of the articles of ``state`` whose persons changed.
-
-    ``replaced``: the ids of ``state`` that ``items`` bring again (changed articles): their old facts count for
-    the old decisions only. ``linked`` collects the fresh facts lines and the re-published ids."""
+                  meter: Progress | None = None, curation: Curation | None = None, held: Held | None = None,
+                  state: StateWriter | None = None, linked: Linked | None = None) -> Iterator[Done]:
+    """Blocks ("block") and problems of ``items`` in input order, persons linked across them and the articles
+    ``held`` by the output being updated; then the blocks ("relinked") of held articles whose persons changed.
+    ``state``: where the facts lines of the result go (the held ones kept, then the fresh ones)."""
     linked = linked if linked is not None else Linked()
-    replaced = set(replaced)
     with tempfile.TemporaryFile(prefix="kg-facts-") as spool:
+        order: list[str | InputProblem] = []
         fresh: list[Profile] = []
         for kind, value in render_all(items, fmt, base, jobs, extract=extract, task=_first_batch):
             check_stop()
             if kind == "line":
-                aid, _dig, line, profs = value  # type: ignore[misc]
+                aid, line, profs = value  # type: ignore[misc]
                 fresh.extend(profs)
-                linked.lines.append((aid, line))
-                spool.write(line.encode("utf-8") + b"\n")
+                order.append(aid)
+                spool.write(line.encode("utf-8"))  # a facts line ends in its newline
                 if meter is not None:
                     meter.tick()
             else:
-                spool.write(b"\x00" + repr(value.__dict__).encode("utf-8") + b"\n")  # a problem, in its place
-                linked.lines.append(("", ""))
-                problems = linked.__dict__.setdefault("_problems", [])
-                problems.append(value)
-        kept_old, old_replaced = _state_profiles(state, replaced, base, jobs)
-        touched = {p.group for p in fresh} | {p.group for p in old_replaced}
-        now = by_article(link((p for p in (*kept_old, *fresh) if p.group in touched), curation))
-        relink: dict[str, Identities] = {}
-        if state is not None and state.lines:
-            before = by_article(link((p for p in (*kept_old, *old_replaced) if p.group in touched), curation))
-            for aid in sorted({p.article for p in kept_old if p.group in touched}):
+                order.append(value)  # type: ignore[arg-type]
+        kept, old = _held_profiles(held, base, jobs, linked)
+        touched = {p.group for p in fresh} | {p.group for p in old}
+        now = by_article(link((p for p in (*kept, *fresh) if p.group in touched), curation))
+        relink: Decided = {}
+        if kept:
+            before = by_article(link((p for p in (*kept, *old) if p.group in touched), curation))
+            for aid in sorted({p.article for p in kept if p.group in touched}):
                 if now.get(aid, {}) != before.get(aid, {}):
                     relink[aid] = now.get(aid, {})
-        linked.relinked = set(relink)
+        linked.relinked = len(relink)
+        del kept, old, fresh
         check_stop()
-
-        def second() -> Iterator:
-            problems = iter(linked.__dict__.get("_problems", []))
-            for aid, line in linked.lines:
-                yield next(problems) if not aid else (line, _identities(now, aid, line))
-            for aid in sorted(relink):
-                yield state.lines[aid][1], relink[aid]  # type: ignore[union-attr]
-
-        yield from render_all(second(), fmt, base, jobs, extract=False, task=_second_batch)
+        yield from render_all(_second(order, spool, now, held, relink), fmt, base, jobs, extract=False,
+                              task=_second_batch)
+        if state is not None:
+            _write_state(state, held, spool)
 
 
-def _identities(decided: Decided, aid: str, _line: str) -> Identities:
-    return decided.get(aid, {})
+def _second(order: list[str | InputProblem], spool: IO[bytes], now: Decided, held: Held | None,
+            relink: Decided) -> Iterator:
+    spool.seek(0)
+    for entry in order:
+        if isinstance(entry, InputProblem):
+            yield entry
+        else:
+            yield "block", spool.readline(), now.get(entry, {})
+    if relink and held is not None:
+        for aid, raw in held.lines():
+            if aid in relink:
+                yield "relinked", raw, relink[aid]
 
 
-def _state_profiles(state: LinkState | None, replaced: set[str], base: str | None,
-                    jobs: int) -> tuple[list[Profile], list[Profile]]:
-    """Profiles of the articles already in an output: those kept, and the old versions of those replaced."""
-    if state is None or not state.lines:
+def _held_profiles(held: Held | None, base: str | None, jobs: int,
+                   linked: Linked) -> tuple[list[Profile], list[Profile]]:
+    """Profiles of the articles the output holds: those kept, and the old versions of those replaced."""
+    if held is None or not held.digests:
         return [], []
     kept: list[Profile] = []
     old: list[Profile] = []
-    lines = [raw for _dig, raw in state.lines.values()]
-    for kind, value in render_all(_chunks(lines), "nt", base, jobs, extract=False, task=_kept_lines):
+    seen = 0
+    for kind, value in render_all((raw for _aid, raw in held.lines()), "nt", base, jobs, extract=False,
+                                  task=_held_batch):
         check_stop()
         if kind == "line":
-            aid, _dig, _raw, profs = value  # type: ignore[misc]
-            (old if aid in replaced else kept).extend(profs)
+            seen += 1
+            aid, _line, profs = value  # type: ignore[misc]
+            (old if aid in held.replaced else kept).extend(profs)
+    linked.unlinked = len(held.digests) - seen
     return kept, old
 
 
-def _chunks(lines: list[str]) -> Iterator[str]:
-    yield from lines
+def _write_state(state: StateWriter, held: Held | None, spool: IO[bytes]) -> None:
+    """The facts lines of the output: those it held and keeps, in their order, then the fresh ones."""
+    if held is not None:
+        for aid, raw in held.lines():
+            if aid not in held.replaced:
+                state.write(raw)
+    spool.seek(0)
+    for raw in spool:
+        state.write(raw)
 
 
-def _kept_lines(lines: list[str]) -> list[Done]:
-    return _kept_batch(lines)
-
-
-__all__ = ["LinkState", "Linked", "StateWriter", "linked_blocks", "state_path"]
+__all__ = ["Held", "Linked", "StateWriter", "held_lines", "linked_blocks", "state_path"]
