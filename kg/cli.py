@@ -161,7 +161,7 @@ def _persons(args: argparse.Namespace) -> int:
         from kg.publish.store import table
 
         header, rows = table(kq.execute(text, [str(g) for g in args.graphs], store_dir=args.store,
-                                        sets=[f"name0={v}" for v in variants]))
+                                        sets=[f"person={v}" for v in variants]))
         if not rows:
             print(f"kg persons: no person named {written!r}", file=sys.stderr)
             return 1

@@ -82,7 +82,7 @@ def test_base_iri_is_configurable(tmp_path: Path) -> None:
     g = Graph()
     g.parse(out)
     people = {str(s) for s, o in g.subject_objects(SCHEMA.name) if str(o) == "Trương Quốc Huy"}
-    assert people == {"http://example.org/kg/person/trương-quốc-huy"}
+    assert len(people) == 1 and people.pop().startswith("http://example.org/kg/person/trương-quốc-huy--")
 
 
 def test_bundled_example_builds_and_answers_the_starting_queries(tmp_path: Path,

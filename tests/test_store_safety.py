@@ -209,8 +209,11 @@ def test_replacing_articles_keeps_the_default_graph_the_union_of_the_article_gra
     assert default == named
     holds = {str(q.subject) for q in db.quads_for_pattern(None, ox.NamedNode("http://www.w3.org/ns/org#holds"),
                                                            None, ox.DefaultGraph())}
-    assert f"<https://w3id.org/kg-vn/id/person/{person(1000).lower().replace(' ', '-')}>" in holds
-    assert f"<https://w3id.org/kg-vn/id/person/{person(0).lower().replace(' ', '-')}>" not in holds
+    def key(n: int) -> str:  # a person's IRI starts with its name (linking adds what tells namesakes apart)
+        return f"<https://w3id.org/kg-vn/id/person/{person(n).lower().replace(' ', '-')}"
+
+    assert any(h.startswith(key(1000)) for h in holds)
+    assert not any(h.startswith(key(0) + ">") or h.startswith(key(0) + "--") for h in holds)
 
 
 # -- point 7: kg's own TriG, foreign RDF, broken files --------------------------------------------------------

@@ -109,8 +109,10 @@ class Contexts:
         if not places and not body and (kind in self.k.place_bound or (head and head[1].takes_place)
                                         or self._ends_in_level(words)):
             return ()  # "Sở Tài nguyên và Môi trường", "Ủy ban nhân dân tỉnh": one of many, none in particular
-        if places and not foreign and self._only_place(words, places):  # "Chủ tịch TP Hà Nội": its leadership
-            return (f"province:{slug(provinces[-1].label)}",) if provinces else ()
+        if places and self._only_place(words, places):  # "Chủ tịch TP Hà Nội": its leadership; a country: itself
+            if places[-1][2].kind in ("Country", "Territory"):
+                return (f"body:{name_key(org.label)}",)
+            return (f"province:{slug(provinces[-1].label)}",) if provinces and not foreign else ()
         out = [] if seat else [f"body:{name_key(org.label)}"]
         acronym = _acronym(org.label)
         if not seat and len(acronym) >= 5:
