@@ -217,3 +217,14 @@ def test_an_output_of_an_older_kg_is_updated_and_says_its_persons_were_not_re_li
     capsys.readouterr()
     assert main(["build", str(_jsonl(tmp_path / "b.jsonl", [VAGUE])), "--into", str(out), "-q", "-j", "1"]) == 0
     assert "3 articles already in the output have no facts kept beside it" in capsys.readouterr().err
+
+
+def test_the_network_leaves_journalists_out_unless_asked(tmp_path: Path) -> None:
+    from kg.network import entity_graph, structural
+
+    build(tmp_path, BYLINES)
+    G = entity_graph(tmp_path / "graph.nt")
+    journalists = [n for n, j in G.nodes(data="journalist") if j]
+    assert len(journalists) == 1 and G.nodes[journalists[0]]["label"] == "Minh Hà"
+    assert journalists[0] not in structural(G, with_mentions=True)
+    assert journalists[0] in structural(G, with_mentions=True, with_credits=True)

@@ -96,9 +96,14 @@ def entity_graph(source: str | Path | Graph) -> nx.MultiDiGraph:
 
     for iri in types:
         node(iri, types[iri])
+    for s, o in g.subject_objects(SCHEMA.alternateName):  # a person's other written forms
+        alts[str(s)].add(str(o))
     for iri in G:
         if iri in alts:
             G.nodes[iri]["alt"] = "|".join(sorted(alts[iri]))
+    for s in g.subjects(RDF.type, KG.Journalist):  # known only from bylines and photo credits
+        if str(s) in G:
+            G.nodes[str(s)]["journalist"] = True
     for pred, attr in ((SCHEMA.datePublished, "date"), (ELI.date_document, "date"), (ELI.id_local, "number"),
                        (SCHEMA.startDate, "date")):
         for s, o in g.subject_objects(pred):
@@ -151,7 +156,8 @@ def structural(G: nx.Graph, with_mentions: bool = False, with_credits: bool = Fa
     An article naming two entities, or a photographer credited on a hundred articles, is not a tie between
     them. A credit is not a mention either: with ``with_mentions`` alone, an article's mention of a person it
     also credits is left out too. Nodes those edges alone connected (articles, credited persons) and articles
-    left without edges are dropped; the graph given is untouched, and returned as is when both are asked for.
+    left without edges are dropped, and so are journalists (``kg:Journalist``: persons known only from credits)
+    unless ``with_credits``; the graph given is untouched, and returned as is when both are asked for.
     """
     if with_mentions and with_credits:
         return G
@@ -168,10 +174,12 @@ def structural(G: nx.Graph, with_mentions: bool = False, with_credits: bool = Fa
         return False
 
     drop = [e[:-1] for e in edges if dropped(e)]
-    if not drop:
+    journalists = [] if with_credits else [n for n, j in G.nodes(data="journalist") if j]
+    if not drop and not journalists:
         return G
     H = G.copy()
     H.remove_edges_from(drop)
+    H.remove_nodes_from(journalists)  # bylines and photographers are not actors of what they cover
     touched = {n for e in drop for n in e[:2]}
     H.remove_nodes_from([n for n, kind in H.nodes(data="type")
                          if H.degree(n) == 0 and (n in touched or kind == "Article")])
