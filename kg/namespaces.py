@@ -36,8 +36,8 @@ KG_TERMS = (
     "OrdinalEventHead", "OrdinalMarker", "SubjectEnd", "SubjectMarker", "TenseMarker", "TermMarker",
     "TrailingConjunction", "VenueLevel", "VenuePreposition",
     # the registry of canonical bodies (ontology/organizations.ttl, places.ttl; kg.knowledge.registry)
-    "centralCity", "departmentOf", "mergedInto", "mergedOn", "parentKind", "partOf", "provinceBefore2025",
-    "provinceFrom2025", "provincialBody",
+    "centralCity", "departmentOf", "foreignBody", "mergedInto", "mergedOn", "parentKind", "partOf",
+    "provinceBefore2025", "provinceFrom2025", "provincialBody",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

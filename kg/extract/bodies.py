@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from kg.extract.facts import Document, Organization, Post
+from kg.extract.names import VI_ONLY_LETTER
 from kg.knowledge import Knowledge
 from kg.knowledge.registry import BodyRegistry, Province
 from kg.lang.vi.orthography import fold
@@ -52,6 +53,11 @@ class BodyResolver:
         country = next(iter(countries)) if len(countries) == 1 else None
         return province, country
 
+    def foreign_name(self, name: str) -> bool:
+        """A name that is not Vietnamese: no known family name first and no letter only Vietnamese writes
+        (so "Điểu Kré", "Sái Công Hồng" stay Vietnamese)."""
+        return fold(name).split()[0] not in self.k.family_names and not VI_ONLY_LETTER.search(name)
+
     def org(self, org: Organization, article: str, province: Province | None, country: str | None = None,
             foreign: bool = False) -> Organization:
         """The canonical organization for ``org`` in this article (see the module docstring)."""
@@ -66,7 +72,7 @@ class BodyResolver:
         forms = _forms(org, res.label)
         if res.nameless:
             return Organization(res.label, forms, org.kind, scope=article)
-        if foreign and res.national and not any(HOME in fold(f) for f in (org.label, *org.forms)):
+        if foreign and res.national and not any(HOME in fold(f) for f in (org.forms or (org.label,))):
             if country:  # "Bộ trưởng Nội vụ Bruno Le Roux" in an article about France: "Bộ Nội vụ Pháp"
                 return Organization(f"{res.label} {country}", forms, org.kind)
             return Organization(res.label, forms, org.kind, scope=article)
@@ -81,7 +87,7 @@ class BodyResolver:
             if p.org is None:
                 out_posts.append(p)
                 continue
-            foreign = fold(p.person.name).split()[0] not in self.k.family_names
+            foreign = self.foreign_name(p.person.name)
             org = self.org(p.org, article, province, country, foreign)
             if org != p.org:
                 p = replace(p, org=org, title=f"{p.role} {org.label}")

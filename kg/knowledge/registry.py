@@ -14,11 +14,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from rdflib import RDF, SKOS, URIRef
 
 from kg.knowledge.files import vi_labels
+from kg.knowledge.phrases import PhraseIndex
 from kg.knowledge.tables import Knowledge, default_knowledge
 from kg.lang.vi.orthography import clean, fold
 from kg.namespaces import KG
@@ -34,6 +35,7 @@ class Province:
     label: str
     level: str
     merged_into: str | None = None
+    party_name: str | None = None  # how its Party committee names it when not by its label: "thành phố Hồ Chí Minh"
 
 
 @dataclass(frozen=True)
@@ -44,8 +46,8 @@ class Resolution:
     label: str
     parent: str | None = None
     merged_into: str | None = None
-    known: bool = False  # a registry body: a Vietnamese national or provincial body
-    national: bool = False  # a known body of the state or the Party as a whole (not a province's)
+    known: bool = False  # a registry body: a known body or a Vietnamese provincial body
+    national: bool = False  # a known body of Việt Nam as a whole (not a province's, not another country's)
     nameless: bool = False
     provincial: bool = False  # nameless, but a provincial kind: a province completes it (``complete``)
 
@@ -73,7 +75,8 @@ class BodyRegistry:
         for s, label in labels.items():
             parent, merged = g.value(s, KG.partOf), g.value(s, KG.mergedInto)
             res = Resolution(label, labels.get(parent) if isinstance(parent, URIRef) else None,
-                             labels.get(merged) if isinstance(merged, URIRef) else None, known=True, national=True)
+                             labels.get(merged) if isinstance(merged, URIRef) else None, known=True,
+                             national=not _true(g.value(s, KG.foreignBody)))
             kind = g.value(s, KG.kind)
             for written in [label, *vi_labels(g, s, SKOS.altLabel)]:
                 key = self.key(written)
@@ -91,8 +94,12 @@ class BodyRegistry:
         for s in sorted(plabels):
             merged = g.value(s, KG.mergedInto)
             level = "thành phố" if _true(g.value(s, KG.centralCity)) else "tỉnh"
-            prov = Province(plabels[s], level, plabels.get(merged) if isinstance(merged, URIRef) else None)
-            for written in [prov.label, *vi_labels(g, s, SKOS.altLabel)]:
+            alts = vi_labels(g, s, SKOS.altLabel)
+            # a city named after a person is "thành phố X" in its committee's name: Thành ủy thành phố Hồ Chí Minh
+            city = f"thành phố {fold(plabels[s])}"
+            party_name = next((a[:1].lower() + a[1:] for a in sorted(alts) if fold(a) == city), None)
+            prov = Province(plabels[s], level, plabels.get(merged) if isinstance(merged, URIRef) else None, party_name)
+            for written in [prov.label, *alts]:
                 words = self.key(written).split()
                 if words[:2] == ["thành", "phố"] and len(words) > 2:
                     continue  # "Thành phố Hồ Chí Minh": the level is read by the caller
@@ -223,7 +230,7 @@ class BodyRegistry:
     def _body_label(self, kind: _Kind, prov: Province) -> str:
         if kind.party_level:  # a party committee takes the province's own kind: Tỉnh ủy X, Thành ủy Hà Nội
             party = self._party.get(prov.level, kind)
-            return f"{party.label} {prov.label}"
+            return f"{party.label} {prov.party_name or prov.label}"
         return f"{kind.label} {prov.level} {prov.label}"
 
     def _only_kinds(self, words: list[str]) -> bool:
@@ -264,19 +271,54 @@ class BodyRegistry:
         return None
 
     def display(self, label: str) -> str:
-        """A label as kg writes it: abbreviations expanded, "&" → "và", dashes → " - ", single spaces."""
+        """The label kg writes for a body the registry does not know: a function of its key only, so every
+        written variant that gives one IRI (``name_key`` ignores case and punctuation) gives one label too.
+
+        Abbreviations expanded, "&" → "và", separators (dashes, commas) left out; each phrase the knowledge
+        knows (kinds, levels, places, known bodies, the fields of ministries) written as the knowledge writes it,
+        a lower-case word of the organization vocabulary (``Knowledge.org_bigrams``) and a preposition in lower
+        case, an acronym written in capitals kept, any other syllable capitalized; the first one always is.
+        """
+        written = [("và" if w == "&" else w) for w in self.words(label) if fold(w) not in _SEPARATORS - {"và"}]
+        keys = [fold(w) for w in written]
         out: list[str] = []
-        for w in self.words(label):
-            if w == "&":
-                w = "và"
-            elif w in ("–", "—"):
-                w = "-"
-            if w in (",", ".") and out:
-                out[-1] += w
+        i = 0
+        while i < len(keys):
+            m = self._casing.match(keys, i)
+            if m:
+                out += m[1]
+                i += m[0]
                 continue
-            out.append(w)
-        text = " ".join(out).replace(" ,", ",")
-        return clean(text[:1].upper() + text[1:]) if text else clean(label)
+            w, key = written[i], keys[i]
+            if len(w) > 1 and w.isupper() and w.isalpha():
+                out.append(w)  # FLC, VNPT: an acronym as written
+            elif key in self._lower or (i and (keys[i - 1], key) in self.k.org_bigrams):
+                out.append(key)
+            else:
+                out.append(key[:1].upper() + key[1:])
+            i += 1
+        text = " ".join(out)
+        return text[:1].upper() + text[1:] if text else clean(label)
+
+    @cached_property
+    def _casing(self) -> PhraseIndex[tuple[str, ...]]:
+        """Phrases as the knowledge writes them: kinds, levels, places, known bodies, fields of ministries."""
+        g, index = self.k.graph, PhraseIndex[tuple[str, ...]]()
+        phrases: list[str] = []
+        for cls in (KG.OrganizationKind, KG.AdministrativeLevel, KG.Place, KG.KnownBody, KG.OrganizationWord):
+            for s in sorted(g.subjects(RDF.type, cls)):
+                phrases += sorted(vi_labels(g, s, SKOS.prefLabel))[:1]
+        phrases += [k.label.split(" ", 1)[1] for k in self.provincial.values() if " " in k.label]  # "Y tế"
+        phrases += [e for e in self.k.abbreviations.values() if e[:1].islower()]
+        for phrase in sorted(set(phrases), key=lambda p: (len(p), p)):
+            words = tuple(w for w in self.words(phrase) if fold(w) not in _SEPARATORS - {"và"})
+            if words:
+                index.add(" ".join(words), words)
+        return index
+
+    @cached_property
+    def _lower(self) -> frozenset[str]:
+        return self.k.prepositions | self.k.name_conjunctions | self.k.list_conjunctions
 
 
 def _true(value: object) -> bool:
