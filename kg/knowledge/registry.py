@@ -58,6 +58,7 @@ class _Kind:
     iri: str
     party_level: str | None = None  # "tỉnh" for Tỉnh ủy, "thành phố" for Thành ủy
     parent_kind: str | None = None  # IRI of the kind of the same province's body it is part of (Sở → UBND)
+    field: str | None = None  # a department's field, as its ministry writes it ("Y tế")
 
 
 class BodyRegistry:
@@ -127,7 +128,8 @@ class BodyRegistry:
                     canonical_field = res.label.split(" ", 1)[1] if " " in res.label else ""
                     if field and canonical_field:
                         self.provincial.setdefault(" ".join([head, *field]), _Kind(
-                            f"{label} {canonical_field}", str(s), None, str(parent_kind) if parent_kind else None))
+                            f"{label} {canonical_field}", str(s), None, str(parent_kind) if parent_kind else None,
+                            canonical_field))
                 continue
             kind = _Kind(label, str(s), str(level) if level else None, str(parent_kind) if parent_kind else None)
             for w in written:
@@ -137,6 +139,9 @@ class BodyRegistry:
             for w in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
                 self.kinds.setdefault(self.key(w), fold(w))
         for s in g.subjects(RDF.type, KG.OrganizationWord):
+            for w in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+                self.kinds.setdefault(self.key(w), w)
+        for s in g.subjects(RDF.type, KG.Role):  # "Chủ tịch UBND tỉnh" issues a document: still no name
             for w in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
                 self.kinds.setdefault(self.key(w), w)
         for expansion in k.abbreviations.values():
@@ -234,11 +239,14 @@ class BodyRegistry:
         return f"{kind.label} {prov.level} {prov.label}"
 
     def _only_kinds(self, words: list[str]) -> bool:
-        """Every word belongs to a kind, a level or an organization word: no name, no place."""
+        """Every word belongs to a kind, a level, an organization word or a role: no name, no place; a kind that
+        is also a known body ("Chính phủ", "Quốc hội") names Việt Nam's."""
         i = 0
         while i < len(words):
             for n in range(min(len(words) - i, self._max_kind), 0, -1):
                 phrase = " ".join(words[i : i + n])
+                if phrase in self.bodies:
+                    return False
                 if phrase in self.kinds or phrase in self.provincial:
                     i += n
                     break
@@ -275,9 +283,10 @@ class BodyRegistry:
         written variant that gives one IRI (``name_key`` ignores case and punctuation) gives one label too.
 
         Abbreviations expanded, "&" → "và", separators (dashes, commas) left out; each phrase the knowledge
-        knows (kinds, levels, places, known bodies, the fields of ministries) written as the knowledge writes it,
-        a lower-case word of the organization vocabulary (``Knowledge.org_bigrams``) and a preposition in lower
-        case, an acronym written in capitals kept, any other syllable capitalized; the first one always is.
+        knows (kinds, levels, places, known bodies, roles, the fields of ministries) written as the knowledge writes it,
+        a syllable the knowledge writes lower-case after the one before it ("Giáo dục", "vệ sinh") and a
+        preposition in lower case, an acronym written in capitals kept, any other syllable capitalized; the first
+        one always is.
         """
         written = [("và" if w == "&" else w) for w in self.words(label) if fold(w) not in _SEPARATORS - {"và"}]
         keys = [fold(w) for w in written]
@@ -292,7 +301,8 @@ class BodyRegistry:
             w, key = written[i], keys[i]
             if len(w) > 1 and w.isupper() and w.isalpha():
                 out.append(w)  # FLC, VNPT: an acronym as written
-            elif key in self._lower or (i and (keys[i - 1], key) in self.k.org_bigrams):
+            elif key in self._lower or (i and ((keys[i - 1], key) in self._cap_lower if out[-1][:1].isupper()
+                                               else (keys[i - 1], key) in self.k.org_bigrams)):
                 out.append(key)
             else:
                 out.append(key[:1].upper() + key[1:])
@@ -302,19 +312,33 @@ class BodyRegistry:
 
     @cached_property
     def _casing(self) -> PhraseIndex[tuple[str, ...]]:
-        """Phrases as the knowledge writes them: kinds, levels, places, known bodies, fields of ministries."""
+        """Phrases as the knowledge writes them: kinds, levels, places, known bodies, roles ("Thủ tướng Chính
+        phủ" issues documents), fields of ministries."""
         g, index = self.k.graph, PhraseIndex[tuple[str, ...]]()
         phrases: list[str] = []
-        for cls in (KG.OrganizationKind, KG.AdministrativeLevel, KG.Place, KG.KnownBody, KG.OrganizationWord):
+        for cls in (KG.OrganizationKind, KG.AdministrativeLevel, KG.Place, KG.KnownBody, KG.OrganizationWord,
+                    KG.Role):
             for s in sorted(g.subjects(RDF.type, cls)):
                 phrases += sorted(vi_labels(g, s, SKOS.prefLabel))[:1]
-        phrases += [k.label.split(" ", 1)[1] for k in self.provincial.values() if " " in k.label]  # "Y tế"
+        phrases += [k.field for k in self.provincial.values() if k.field]  # "Y tế", "Tài nguyên và Môi trường"
         phrases += [e for e in self.k.abbreviations.values() if e[:1].islower()]
         for phrase in sorted(set(phrases), key=lambda p: (len(p), p)):
             words = tuple(w for w in self.words(phrase) if fold(w) not in _SEPARATORS - {"và"})
             if words:
                 index.add(" ".join(words), words)
         return index
+
+    @cached_property
+    def _cap_lower(self) -> frozenset[tuple[str, str]]:
+        """(syllable, next) pairs the knowledge writes capitalized then lower-case ("Giáo dục", "Nghiên cứu")."""
+        g, out = self.k.graph, set()
+        for cls in (KG.OrganizationKind, KG.KnownBody, KG.OrganizationWord, KG.Role):
+            for s in g.subjects(RDF.type, cls):
+                for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+                    words = label.split()
+                    out.update((fold(a), fold(b)) for a, b in zip(words, words[1:], strict=False)
+                               if a[:1].isupper() and b[:1].islower() and b.isalpha())
+        return frozenset(out)
 
     @cached_property
     def _lower(self) -> frozenset[str]:
