@@ -45,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     reg = default_registry()
     foreign_name = BodyResolver(reg.k, reg).foreign_name
     labels: dict[str, set[str]] = defaultdict(set)
+    post_labels: dict[str, set[str]] = defaultdict(set)
     mentioned_by: dict[str, set[str]] = defaultdict(set)
     post_role: dict[str, str] = {}
     post_in: dict[str, str] = {}
@@ -58,6 +59,8 @@ def main(argv: list[str] | None = None) -> int:
             s, p, o = m.groups()
             if p == RDFS_LABEL and "/org/" in s:
                 labels[s].add(literal(o) or "")
+            elif p == RDFS_LABEL and "/post/" in s:
+                post_labels[s].add(literal(o) or "")
             elif p == MENTIONS and "/org/" in o:
                 mentioned_by[o].add(s)
             elif p == ORG + "role":
@@ -99,6 +102,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"organization nodes with > 1 rdfs:label: {len(multi)}")
     for o in multi[:10]:
         print(f"  {sorted(labels[o])}")
+    print(f"post nodes with > 1 rdfs:label: {sum(1 for v in post_labels.values() if len(v) > 1)}")
     print(f"(role, body) pairs with > 1 post node: {len(dup_pairs)}")
     for (role, org), posts in sorted(dup_pairs.items())[:5]:
         print(f"  {role} @ {org}: {len(posts)} posts")
