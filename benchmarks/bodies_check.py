@@ -4,10 +4,11 @@ per (role, body), foreign officials kept off Việt Nam's bodies?
     python benchmarks/bodies_check.py GRAPH.nt [--sample 20]
 
 Prints: nameless organization nodes (a label that is only a kind, per kg.knowledge.registry) shared by two or more
-articles; organization nodes with more than one rdfs:label; (role, body) pairs held through more than one post
-node; persons whose name is not Vietnamese (``kg.extract.bodies.BodyResolver.foreign_name``) holding a post in a
-Vietnamese national body of the registry that is not scoped to an article (with a sample to read). Reads
-N-Triples line by line, so it runs on the 35k graph. A script that prints figures, not a test.
+articles; organization and post nodes with more than one rdfs:label; (role, body) pairs held through more than one
+post node, bodies compared by their canonical key (kg.knowledge.registry); persons whose name is not Vietnamese
+(``kg.extract.bodies.BodyResolver.foreign_name``) holding a post in a Vietnamese national body of the registry
+that is not scoped to an article (with a sample to read). Reads N-Triples line by line, so it runs on the 35k
+graph. A script that prints figures, not a test.
 """
 
 from __future__ import annotations
@@ -76,10 +77,11 @@ def main(argv: list[str] | None = None) -> int:
     shared = sorted((o for o in nameless if len(mentioned_by.get(o, ())) >= 2),
                     key=lambda o: (-len(mentioned_by[o]), o))
     multi = [o for o in orgs if len(labels[o]) > 1]
-    by_pair: dict[tuple[str, str], set[str]] = defaultdict(set)
+    by_pair: dict[tuple[str, str], set[str]] = defaultdict(set)  # (role, the body's canonical key) → posts
     for post, role in post_role.items():
-        if post in post_in:
-            by_pair[(role, post_in[post])].add(post)
+        org = post_in.get(post)
+        if org and org.count("/") <= ORG_SLASHES and labels.get(org):
+            by_pair[(role, reg.key(reg.resolve(sorted(labels[org])[0]).label))].add(post)
     dup_pairs = {k: v for k, v in by_pair.items() if len(v) > 1}
     foreign, scoped = [], 0
     for person, post in holds:
@@ -103,9 +105,9 @@ def main(argv: list[str] | None = None) -> int:
     for o in multi[:10]:
         print(f"  {sorted(labels[o])}")
     print(f"post nodes with > 1 rdfs:label: {sum(1 for v in post_labels.values() if len(v) > 1)}")
-    print(f"(role, body) pairs with > 1 post node: {len(dup_pairs)}")
-    for (role, org), posts in sorted(dup_pairs.items())[:5]:
-        print(f"  {role} @ {org}: {len(posts)} posts")
+    print(f"(role, canonical body) pairs with > 1 post node: {len(dup_pairs)}")
+    for (role, org), posts in sorted(dup_pairs.items(), key=lambda kv: (-len(kv[1]), kv[0]))[:5]:
+        print(f"  {role.rsplit('/', 1)[-1].rstrip('>')} @ {org!r}: {len(posts)} posts")
     print(f"posts held by foreign-name persons: {foreign_posts}; in Vietnamese national bodies: {len(foreign)} "
           f"(and {scoped} in an article's own body of that name)")
     for name, label, org in sorted(set(foreign))[: args.sample]:
