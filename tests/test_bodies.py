@@ -62,8 +62,12 @@ def test_abbreviated_ministries_resolve_to_the_registry_label() -> None:
                            ("Bộ LĐ-TB&XH", "Bộ Lao động - Thương binh và Xã hội"),
                            ("Bộ Lao động Thương binh và Xã hội", "Bộ Lao động - Thương binh và Xã hội"),
                            ("Bộ GTVT", "Bộ Giao thông vận tải"), ("Bộ TT-TT", "Bộ Thông tin và Truyền thông"),
-                           ("Bộ TT&TT", "Bộ Thông tin và Truyền thông"), ("Bộ KH-CN", "Bộ Khoa học và Công nghệ")]:
+                           ("Bộ TT&TT", "Bộ Thông tin và Truyền thông"), ("Bộ KH-CN", "Bộ Khoa học và Công nghệ"),
+                           # a known body followed by the one it is part of is that body
+                           ("Bộ Chính trị Ban Chấp hành Trung ương Đảng", "Bộ Chính trị"),
+                           ("Ban Đối ngoại Trung ương Đảng", "Ban Đối ngoại Trung ương")]:
         assert reg.resolve(written).label == label, written
+    assert reg.resolve("Bộ Y tế Chính phủ").parent == "Chính phủ"
 
 
 def test_ubnd_tp_ha_noi_variants_are_one_node_with_alt_labels_and_one_post() -> None:

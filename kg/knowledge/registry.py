@@ -177,7 +177,7 @@ class BodyRegistry:
         key = self.key(label)
         if not key:
             return Resolution(label, nameless=True)
-        known = self.bodies.get(key)
+        known = self.bodies.get(key) or self._with_ancestor(key.split())
         if known:
             return known
         prov = self._provincial(key.split())
@@ -206,6 +206,22 @@ class BodyRegistry:
 
     def province(self, text: str) -> Province | None:
         return self.provinces.get(self.key(text))
+
+    def _with_ancestor(self, words: list[str]) -> Resolution | None:
+        """A known body followed by one it is part of: "Bộ Chính trị Ban Chấp hành Trung ương Đảng" is the Bộ
+        Chính trị, "Ban Đối ngoại Trung ương Đảng" the Ban Đối ngoại Trung ương ("Đảng": the Party itself)."""
+        for i in range(len(words) - 1, 0, -1):
+            body = self.bodies.get(" ".join(words[:i]))
+            if body is None:
+                continue
+            tail, ancestors, res = " ".join(words[i:]), set(), body
+            while res.parent and res.parent not in ancestors:
+                ancestors.add(res.parent)
+                res = self.bodies.get(self.key(res.parent)) or Resolution(res.parent)
+            keys = {self.key(a) for a in ancestors}
+            if tail in keys or (tail == "đảng" and any(k.startswith("đảng ") for k in keys)):
+                return body
+        return None
 
     def _provincial(self, words: list[str]) -> Resolution | None:
         """A provincial body: kind [level] province, e.g. "ủy ban nhân dân thành phố hà nội"."""
