@@ -155,3 +155,14 @@ def test_provincial_bodies_are_generated_with_one_canonical_label() -> None:
                            ("Sở TN&MT Yên Bái", "Sở Tài nguyên và Môi trường tỉnh Yên Bái")]:
         assert reg.resolve(written).label == label, written
     assert reg.resolve("Thành ủy Huế").label == "Thành ủy Huế"  # the city's committee, not the province's
+
+
+def test_facts_lines_keep_what_the_registry_says() -> None:
+    from kg.extract.facts_json import from_json, to_json
+
+    _, facts = graph("Ông Trần Văn Bình, Bộ trưởng Bộ KH-ĐT, phát biểu. Bà Lê Thị Hà, Phó Chủ tịch UBND tỉnh, dự.")
+    back = from_json(to_json(facts[0], "0" * 16))
+    orgs = {p.person.name: p.org for p in back.posts}
+    assert orgs["Trần Văn Bình"].parent == "Chính phủ" and orgs["Trần Văn Bình"].merged_into == "Bộ Tài chính"
+    assert orgs["Lê Thị Hà"].scope == "a1" and orgs["Lê Thị Hà"].parent is None
+    assert back.posts == facts[0].posts
