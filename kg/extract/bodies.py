@@ -74,7 +74,8 @@ class BodyResolver:
             return Organization(res.label, forms, org.kind, scope=article)
         if foreign and res.national and not any(HOME in fold(f) for f in (org.forms or (org.label,))):
             if country:  # "Bộ trưởng Nội vụ Bruno Le Roux" in an article about France: "Bộ Nội vụ Pháp"
-                return Organization(f"{res.label} {country}", forms, org.kind)
+                theirs = reg.resolve(f"{res.label} {country}")  # a known foreign body: "Bộ Quốc phòng Mỹ"
+                return Organization(theirs.label, forms, org.kind, parent=theirs.parent)
             return Organization(res.label, forms, org.kind, scope=article)
         return Organization(res.label, forms, org.kind, parent=res.parent, merged_into=res.merged_into)
 
