@@ -37,7 +37,7 @@ KG_TERMS = (
     "TrailingConjunction", "VenueLevel", "VenuePreposition",
     # the registry of canonical bodies (ontology/organizations.ttl, places.ttl; kg.knowledge.registry)
     "centralCity", "departmentOf", "foreignBody", "mergedInto", "mergedOn", "parentKind", "partOf",
-    "provinceBefore2025", "provinceFrom2025", "provincialBody",
+    "provinceBeforeMerger", "provinceAfterMerger", "provincialBody",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

@@ -136,8 +136,8 @@ def test_a_pre_2025_province_body_keeps_its_node_and_says_what_it_merged_into() 
 
 def test_the_registry_holds_the_63_provinces_of_before_and_the_34_of_2025() -> None:
     kg = default_knowledge().graph
-    before = set(kg.subjects(KG.provinceBefore2025, Literal(True)))
-    after = set(kg.subjects(KG.provinceFrom2025, Literal(True)))
+    before = set(kg.subjects(KG.provinceBeforeMerger, Literal(True)))
+    after = set(kg.subjects(KG.provinceAfterMerger, Literal(True)))
     assert len(before) == 63 and len(after) == 34 and after <= before
     merged = {s: o for s, o in kg.subject_objects(KG.mergedInto) if s in before}
     assert set(merged) == before - after and set(merged.values()) <= after
