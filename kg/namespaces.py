@@ -38,6 +38,9 @@ KG_TERMS = (
     # cross-article linking (ontology/linking.ttl, kg.link.across) and what it says of persons
     "CareerFamily", "CareerFamilies", "careerFamily", "ProvincialLeadership", "NationalLeadership", "Journalist",
     "identityScope", "assemblySeat", "placeBound",
+    # the registry of canonical bodies (ontology/organizations.ttl, places.ttl; kg.knowledge.registry)
+    "centralCity", "departmentOf", "foreignBody", "mergedInto", "mergedOn", "parentKind", "partOf",
+    "provinceBeforeMerger", "provinceAfterMerger", "provincialBody",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

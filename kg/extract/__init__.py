@@ -4,7 +4,8 @@
 (article, knowledge, pipeline), no global state, no I/O, so it runs per article on any number of workers. It
 works on the NFC form of the text and maps every evidence span back to offsets in the text exactly as given.
 One module per part of the grammar: ``names`` (person names), ``orgs`` (organization phrases), ``people``
-(titles, chains, posts), ``documents``, ``events``, ``credits``; ``rules`` is the registry of rule names.
+(titles, chains, posts), ``documents``, ``events``, ``credits``, ``bodies`` (canonical bodies); ``rules`` is the
+registry of rule names.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections.abc import Sequence
 from spacy.language import Language
 
 from kg.corpus import Article
+from kg.extract.bodies import BodyResolver
 from kg.extract.credits import CreditExtractor
 from kg.extract.documents import DocumentExtractor
 from kg.extract.events import EventExtractor
@@ -35,6 +37,7 @@ class Extractor:
         self.documents = DocumentExtractor(self.knowledge, self.people)
         self.credits = CreditExtractor(self.knowledge)
         self.events = EventExtractor(self.knowledge)
+        self.bodies = BodyResolver(self.knowledge)
         self.passes = check(passes)
 
     def __call__(self, article: Article) -> ArticleFacts:

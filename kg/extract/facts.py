@@ -25,7 +25,9 @@ class Organization:
     label: str
     forms: tuple[str, ...] = ()
     kind: str | None = None  # IRI of an organization kind concept, when known
-    scope: str | None = None  # an article id: the body is only implied and may not be the one of that name
+    scope: str | None = None  # an article id: the body is only implied or nameless, not the one of that name
+    parent: str | None = None  # the canonical label of the body it is part of (org:subOrganizationOf)
+    merged_into: str | None = None  # the canonical label of the body it was merged into (kg:mergedInto)
 
 
 @dataclass(frozen=True)

@@ -35,6 +35,16 @@ def is_facts_path(path: str | Path) -> bool:
     return str(path).lower().endswith(SUFFIXES)
 
 
+def _org_json(oid: str, o: Organization) -> dict[str, Any]:
+    """An organization mention; ``parent`` and ``merged_into`` (canonical labels) only when the registry says."""
+    out: dict[str, Any] = {"id": oid, "label": o.label, "forms": list(o.forms), "kind": o.kind, "scope": o.scope}
+    if o.parent:
+        out["parent"] = o.parent
+    if o.merged_into:
+        out["merged_into"] = o.merged_into
+    return out
+
+
 def _evidence(e: Evidence, article: str) -> dict[str, Any]:
     out: dict[str, Any] = {"start": e.start, "end": e.end, "rule": e.rule, "confidence": e.confidence,
                            "sentence_start": e.sentence_start, "sentence_end": e.sentence_end}
@@ -57,8 +67,7 @@ def to_json(facts: ArticleFacts, digest: str) -> dict[str, Any]:
         "article": {"id": aid, "digest": digest, "title": facts.title, "date": facts.date, "url": facts.url,
                     "source": facts.source, "text": facts.text},
         "persons": [{"id": p.id, "name": p.name, "forms": list(p.forms)} for p in m.persons],
-        "organizations": [{"id": o.id, "label": o.org.label, "forms": list(o.org.forms), "kind": o.org.kind,
-                           "scope": o.org.scope} for o in m.orgs],
+        "organizations": [_org_json(o.id, o.org) for o in m.orgs],
         "posts": [{"person": pid(p.person.name), **({} if p.person.forms == (p.person.name,) else
                                                     {"forms": list(p.person.forms)}),
                    "role": p.role, "role_iri": p.role_iri, "org": oid(p.org) if p.org else None, "title": p.title,
@@ -157,7 +166,9 @@ def from_json(data: Any) -> ArticleFacts:
         where = f"organizations[{n}]"
         orgs[_get(o, "id", str, where)] = Organization(_get(o, "label", str, where), _strs(o, "forms", where),
                                                        _get(o, "kind", str, where, True),
-                                                       _get(o, "scope", str, where, True))
+                                                       _get(o, "scope", str, where, True),
+                                                       _get(o, "parent", str, where, True),
+                                                       _get(o, "merged_into", str, where, True))
     for n, p in enumerate(_list(data, "posts", "line")):
         where = f"posts[{n}]"
         name = _ref(persons, p, "person", where)

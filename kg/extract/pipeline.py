@@ -141,6 +141,12 @@ def _documents_context(x: Extractor, w: Work) -> None:
     w.documents = merge_documents(docs, x.knowledge.generic_doc_types)
 
 
+@register("bodies", needs=("posts", "documents", "sentences"), gives=("posts", "documents"))
+def _bodies(x: Extractor, w: Work) -> None:
+    """Canonical bodies: registry labels, nameless bodies completed from the article or scoped to it."""
+    w.posts, w.documents = x.bodies.resolve(w.posts, w.documents, w.sentences, w.article.id)
+
+
 @register("credits", needs=("text",), gives=("credits",))
 def _credits(x: Extractor, w: Work) -> None:
     """Photo credits and the closing byline."""
@@ -168,7 +174,7 @@ def _offsets(x: Extractor, w: Work) -> None:
 
 
 DEFAULT_PIPELINE = ("sentences", "posts", "documents", "events", "post-context", "event-participants",
-                    "document-context", "credits", "offsets")
+                    "document-context", "bodies", "credits", "offsets")
 
 
 def chunks(text: str, start: int = 0, size: int = CHUNK) -> list[tuple[int, int]]:

@@ -68,7 +68,9 @@ class GraphBuilder:
 
         for p in facts.posts:
             person = self._person(g, art, facts, p.person.name, p.person.forms)
-            post = URIRef(iris.post(p.role, p.org.label if p.org else None, p.org.scope if p.org else None))
+            # one post per (role, body); a role with no body is the article's own
+            post = URIRef(iris.post(p.role, p.org.label, p.org.scope) if p.org
+                          else iris.post(p.role, None, facts.article_id))
             role = URIRef(p.role_iri) if p.role_iri else URIRef(iris.role(p.role))
             g.add((post, RDF.type, ORG.Post))
             g.add((post, RDFS.label, vi(p.title)))
@@ -168,13 +170,24 @@ class GraphBuilder:
         return person
 
     def _org(self, g: Graph, art: URIRef, org: Organization) -> URIRef:
-        node = URIRef(self.iris.org(org.label, org.scope))
-        g.add((node, RDF.type, ORG.Organization))
-        g.add((node, RDFS.label, vi(org.label)))
+        """An organization node: its canonical label (rdfs:label and skos:prefLabel), the written forms as
+        skos:altLabel, and what the registry makes certain (org:subOrganizationOf, kg:mergedInto)."""
+        node = self._body(g, org.label, org.scope)
         for form in org.forms:
             if form and form != org.label and len(form) > 1:
                 g.add((node, SKOS.altLabel, vi(form)))
+        if org.parent:
+            g.add((node, ORG.subOrganizationOf, self._body(g, org.parent)))
+        if org.merged_into:
+            g.add((node, KG.mergedInto, self._body(g, org.merged_into)))
         g.add((art, SCHEMA.mentions, node))
+        return node
+
+    def _body(self, g: Graph, label: str, scope: str | None = None) -> URIRef:
+        node = URIRef(self.iris.org(label, scope))
+        g.add((node, RDF.type, ORG.Organization))
+        g.add((node, RDFS.label, vi(label)))
+        g.add((node, SKOS.prefLabel, vi(label)))
         return node
 
     def _statement(self, g: Graph, facts: ArticleFacts, s: URIRef, p: URIRef, o: URIRef | Literal,
