@@ -7,9 +7,9 @@ GRAPH: N-Triples written by ``kg build`` (e.g. of ../shared/corpus/baomoi-2017.j
 * persons: officials, journalists (``kg:Journalist``), mentions scoped to their article (``kg:identityScope``);
 * persons with more than one ``schema:name`` (should be 0);
 * organization nodes with more than one ``rdfs:label`` (should be 0);
-* nameless organization nodes shared by two or more articles (should be 0): a body whose name names none in
-  particular ("Ủy ban nhân dân tỉnh", "Trung tâm", "Sở Tài chính"), by the rules linking uses
-  (``kg.link.across.Contexts``), minted outside an article's scope and mentioned by several articles;
+* nameless organization nodes shared by two or more articles (should be 0): a body named by its kind alone
+  ("Ủy ban nhân dân tỉnh", "Trung tâm", "Công ty"), as the registry of bodies tells (``kg.knowledge.registry``),
+  minted outside an article's scope and mentioned by several articles;
 * posts: (role, body) pairs with more than one post node (should be 0);
 * documents with more than one ``eli:id_local``.
 """
@@ -85,11 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"organization nodes with more than one rdfs:label: {len(many_labels)} of {len(orgs)}")
     for s in many_labels[: args.examples]:
         print(f"   {s}  {sorted(labels[s])[:4]}")
-    from kg.extract.facts import Organization
-    from kg.knowledge import default_knowledge
-    from kg.link.across import Contexts
+    from kg.knowledge.registry import default_registry
 
-    contexts = Contexts(default_knowledge())
+    registry = default_registry()
     base = orgs[0].split("/org/")[0] + "/org/" if orgs else ""
     nameless = []
     for s in orgs:
@@ -97,7 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         if "/" in tail or SCHEMA + "NewsMediaOrganization" in types[s]:  # scoped to an article; a publisher
             continue
         label = min(labels[s]) if labels[s] else ""
-        if label and not contexts.of(Organization(label)) and len(mentioned[s]) >= 2:
+        if label and registry.resolve(label).nameless and len(mentioned[s]) >= 2:
             nameless.append((len(mentioned[s]), s, label))
     nameless.sort(reverse=True)
     print(f"nameless organization nodes shared by two or more articles: {len(nameless)}")

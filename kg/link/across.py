@@ -106,8 +106,8 @@ class Contexts:
         level = self.k.admin_levels.match(words, 0)
         if not body and ((head and head[0] == len(words)) or (level and level[0] == len(words))):
             return ()  # a kind or a level alone ("Trung tâm", "thành phố"): a body of the article's, unnamed
-        if not places and not body and (kind in self.k.place_bound or (head and head[1].takes_place)
-                                        or self._ends_in_level(words)):
+        if not places and not body and not self._names_a_place(words) and (
+                kind in self.k.place_bound or (head and head[1].takes_place) or self._ends_in_level(words)):
             return ()  # "Sở Tài nguyên và Môi trường", "Ủy ban nhân dân tỉnh": one of many, none in particular
         if places and self._only_place(words, places):  # "Chủ tịch TP Hà Nội": its leadership; a country: itself
             if places[-1][2].kind in ("Country", "Territory"):
@@ -123,6 +123,14 @@ class Contexts:
         elif family == "NationalLeadership" and not foreign and not places and not seat:
             out.append(NATIONAL)
         return tuple(sorted(out))
+
+    def _names_a_place(self, words: list[str]) -> bool:
+        """A level word and a name after it ("phường Minh Khai"): a place the gazetteer does not hold."""
+        for i in range(1, len(words)):
+            m = self.k.admin_levels.match(words, i)
+            if m and i + m[0] < len(words):
+                return True
+        return False
 
     def _ends_in_level(self, words: list[str]) -> bool:
         return any(self.k.admin_levels.match(words, i) and self.k.admin_levels.match(words, i)[0] == len(words) - i

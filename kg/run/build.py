@@ -237,6 +237,12 @@ def _render_batch(items: list[Item]) -> list[Done]:
     return [("problem", item) if isinstance(item, InputProblem) else _render(item) for item in items]
 
 
+def _within_only() -> bool:
+    """``KG_LINK=within``: link persons within each article only, in one map (no reduce, no second map), as kg did
+    before cross-article linking; what ``benchmarks/build_bench.py --compare-linking`` measures linking against."""
+    return os.environ.get("KG_LINK") == "within"
+
+
 def needs_extractor(paths: Iterable[str | Path]) -> bool:
     """Whether any input is articles (not only facts files): only then is the language pipeline loaded."""
     from kg.extract.facts_json import is_facts_path
@@ -409,10 +415,14 @@ def _build_file(paths: list[str | Path], out: Path | None, fmt: str, base: str |
     meter = Progress(count_articles(paths) if progress else None, sys.stderr if progress else None)
     tally = Tally()
     changed: dict[str, tuple[str, Census]] = {}  # --into: new blocks of articles already in the file
-    state = StateWriter(out) if out is not None and fmt != "shards" and writers.get(fmt).updatable else None
     linked = Linked()
-    blocks = _blocks(linked_blocks(items(), fmt, base, jobs, extract=needs_extractor(paths), meter=meter,
-                                   curation=curation, held=held, state=state, linked=linked), summary, None)
+    if _within_only():  # the benchmarks' reference: persons by name, no facts kept beside the output
+        state = None
+        blocks = _blocks(render_all(items(), fmt, base, jobs, extract=needs_extractor(paths)), summary, meter)
+    else:
+        state = StateWriter(out) if out is not None and fmt != "shards" and writers.get(fmt).updatable else None
+        blocks = _blocks(linked_blocks(items(), fmt, base, jobs, extract=needs_extractor(paths), meter=meter,
+                                       curation=curation, held=held, state=state, linked=linked), summary, None)
     try:
         if existing:  # earlier articles keep their place; a changed one is rewritten where it was
             fresh: list[tuple[str, Census]] = []
