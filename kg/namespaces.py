@@ -35,6 +35,8 @@ KG_TERMS = (
     "AnnouncingVerb", "DocumentDayPart", "EventQualifier", "NameConjunction", "NameOrdinalMarker",
     "OrdinalEventHead", "OrdinalMarker", "SubjectEnd", "SubjectMarker", "TenseMarker", "TermMarker",
     "TrailingConjunction", "VenueLevel", "VenuePreposition",
+    # document identity across articles (ontology/documents.ttl)
+    "nationalIssuer", "partySymbol",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))
