@@ -37,6 +37,8 @@ KG_TERMS = (
     "TrailingConjunction", "VenueLevel", "VenuePreposition",
     # document identity across articles (ontology/documents.ttl)
     "nationalIssuer", "partySymbol",
+    # names that are no person's (ontology/brands.ttl)
+    "Brand", "SportsClub",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))
