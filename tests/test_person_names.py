@@ -34,6 +34,7 @@ def holders(body: str) -> list[tuple[str, str]]:
     ("Ảnh: Sina. Một người dân đi qua cây cầu mới xây.", []),  # an outlet, then the next sentence
     ("Ảnh: Internet Theo báo cáo, số khách tăng mạnh.", []),  # no dot: "Theo" opens the next sentence
     ("Ảnh: Google Maps", []),  # a brand, no photographer
+    ("Ảnh: Nguồn Internet", []),  # a source word and a brand
     ("Ảnh: Minh Khang. Một người dân đi qua cây cầu mới xây.", [("Minh Khang", None)]),
     ("Ảnh: T.Q.Huy. Người dân đi lễ chùa đầu năm.", [("T.Q.Huy", None)]),
     ("Ảnh: K.T.", [("K.T.", None)]),  # initials keep their dot
@@ -69,6 +70,16 @@ def test_foreign_name_run_into_thậm_chí_ends_before_it() -> None:
 ])
 def test_club_or_brand_is_never_a_person(body: str) -> None:
     assert not any(name.startswith(("Bayern", "Disney")) for name, _ in holders(body))
+
+
+def test_name_ends_before_a_club_or_outlet_run_into_it() -> None:
+    assert holders("HLV Arsene Wenger Arsenal cho biết đội bóng sẽ mua thêm cầu thủ.") == [
+        ("Arsene Wenger", "Huấn luyện viên")]
+
+
+def test_sentence_opener_is_no_first_syllable_of_a_name() -> None:
+    assert not any(name.startswith("Khi") for name, _ in holders(
+        "Khi Perez đến sân, Chủ tịch Florentino Perez nói với các phóng viên."))
 
 
 def test_family_name_after_thành_ủy_opens_the_name_not_a_place() -> None:

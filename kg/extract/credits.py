@@ -40,6 +40,7 @@ class CreditExtractor:
         self.k = knowledge
         self.photo = re.compile(rf"(?<![\w])(?:{'|'.join(_loose(h) for h in knowledge.credit_heads)})\s*:\s*")
         self.source = re.compile(rf"^(?:{alternation(knowledge.source_prefixes)})\s+")
+        self.source_words = frozenset(fold(w) for w in knowledge.source_prefixes)  # "Ảnh: Nguồn Internet"
 
     def _agency(self, words: list[str], i: int) -> tuple[int, str] | None:
         m = self.k.agencies.match([w.casefold() for w in words], i)
@@ -59,7 +60,7 @@ class CreditExtractor:
         if not w[:1].isupper() or not w.replace(".", "").isalpha():
             return False
         key = fold(w.rstrip("."))
-        if key in self.k.sentence_openers and key not in self.k.time_openers:
+        if key in self.k.sentence_openers and key not in self.k.time_openers or key in self.source_words:
             return False  # "Ảnh: Internet Theo …": the next sentence starts; a time word may be a name (Nhan Sáng)
         if w.isupper() and len(w) > 1 and "." not in w and VOWELS & set(w):  # "Ảnh: NGUYỄN KHÁNH" (Tuổi Trẻ)
             return True

@@ -106,6 +106,12 @@ class NameRecogniser:
             return None  # "tại Hà Nội, …": a place, not a person
         if self.k.not_persons.match(s.keys, i) or self.k.agencies.match(s.keys, i):
             return None  # "HLV Bayern Munich", "CEO Disney Bob Iger": a club, brand or outlet (ontology/brands.ttl)
+        if s.keys[i] in self.k.sentence_openers and s.keys[i] not in self.k.time_openers:
+            return None  # "Khi Perez …": a word that opens a sentence is no name's first syllable
+        brand = next((x for x in range(i + 1, j)
+                      if self.k.not_persons.match(s.keys, x) or self.k.agencies.match(s.keys, x)), None)
+        if brand is not None:
+            j = brand  # "Arsene Wenger Arsenal", "Rodrigo Duterte Reuters": the name ends before the club or outlet
         if foreign and glued_syllable([t.text for t in s.toks[i:j]], self.k.family_names):
             j -= 1  # "Tổng thống Barack Obama Chính Tổng thống …": the name ends before the next sentence's word
         if self.name_score(s, i, j) > 0:
