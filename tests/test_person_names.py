@@ -35,6 +35,7 @@ def holders(body: str) -> list[tuple[str, str]]:
     ("Ảnh: Internet Theo báo cáo, số khách tăng mạnh.", []),  # no dot: "Theo" opens the next sentence
     ("Ảnh: Google Maps", []),  # a brand, no photographer
     ("Ảnh: Nguồn Internet", []),  # a source word and a brand
+    ("Ảnh: Quochoi.vn Chủ tịch Quốc hội phát biểu khai mạc.", []),  # a web address, then the next sentence
     ("Ảnh: Minh Khang. Một người dân đi qua cây cầu mới xây.", [("Minh Khang", None)]),
     ("Ảnh: T.Q.Huy. Người dân đi lễ chùa đầu năm.", [("T.Q.Huy", None)]),
     ("Ảnh: K.T.", [("K.T.", None)]),  # initials keep their dot

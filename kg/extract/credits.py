@@ -57,8 +57,8 @@ class CreditExtractor:
         return (j - i, " ".join(t[0] for t in toks[i:j])) if j > i + 1 else None
 
     def _is_name_word(self, w: str) -> bool:
-        if not w[:1].isupper() or not w.replace(".", "").isalpha():
-            return False
+        if not w[:1].isupper() or not w.replace(".", "").isalpha() or re.search(r"\.[a-z]", w):
+            return False  # "Quochoi.vn", "Dantri.com.vn": a web address, not a name
         key = fold(w.rstrip("."))
         if key in self.k.sentence_openers and key not in self.k.time_openers or key in self.source_words:
             return False  # "Ảnh: Internet Theo …": the next sentence starts; a time word may be a name (Nhan Sáng)
@@ -90,7 +90,8 @@ class CreditExtractor:
                 end = toks[i - 1][2]
             elif person is None and self._is_name_word(toks[i][0]):
                 j = i
-                while j < len(toks) and j - i < 4 and self._is_name_word(toks[j][0]) and not self._agency(words, j):
+                while (j < len(toks) and j - i < 4 and self._is_name_word(toks[j][0]) and not self._agency(words, j)
+                       and not self.k.not_persons.match(words, j)):
                     j += 1
                     if _ends_sentence(toks[j - 1][0]):
                         break  # "Ảnh: Minh Anh. Một …": the dot ends the credit
