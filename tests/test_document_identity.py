@@ -2,8 +2,8 @@
 
 Each test builds one graph from two short articles written for it and counts the ``eli:LegalResource`` nodes:
 a symbol plus what disambiguates it (the year when the symbol has none, the issuer's place when the issuer code
-is a local one) is one document across articles; a bare number, or a symbol whose issuer or year the text does
-not give, stays its article's.
+is a local one) is one document across articles; a bare number, or a symbol whose issuer the text does not give,
+stays its article's.
 """
 
 from __future__ import annotations
@@ -88,10 +88,11 @@ def test_bare_number_in_two_articles_is_two_documents() -> None:
     assert all("/document/a1/" in d or "/document/a2/" in d for d in docs)
 
 
-def test_year_less_symbol_without_a_date_stays_in_its_article() -> None:
-    text = "Các cấp ủy tiếp tục thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về học tập và làm theo Bác."
-    docs = documents(graph(text, text))
-    assert len(docs) == 2
+def test_year_less_national_symbol_without_a_date_is_one_undated_document_apart_from_dated_ones() -> None:
+    undated = "Các cấp ủy tiếp tục thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về học tập và làm theo Bác."
+    dated = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về học tập và làm theo Bác được quán triệt."
+    docs = documents(graph(undated, undated, dated))
+    assert sorted(docs.values()) == [(["05-CT/TW"], []), (["05-CT/TW"], ["2016-05-15"])]
 
 
 @pytest.mark.parametrize(("written", "normalised"), [

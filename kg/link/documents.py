@@ -9,8 +9,9 @@ starts again. So a document's identity is its normalised symbol plus what disamb
   ``ontology/documents.ttl``) — the place of the issuer the text gives (UBND tỉnh Quảng Nam → Quảng Nam), or its
   name when it is a known body or names its place further on.
 
-When a part the identity needs is unknown (a bare number "Nghị quyết 35", a ``QĐ-UBND`` whose province the text
-does not give, a year-less symbol with no date), the document stays scoped to its article. The normalised symbol
+A year-less symbol the text gives no date for is the symbol's undated node, never merged into a dated one. When
+the issuer the identity needs is unknown (a bare number "Nghị quyết 35", a ``QĐ-UBND`` whose province the text
+does not give), the document stays scoped to its article. The normalised symbol
 (codes spelt as the data spells them, ``QĐ-Ttg`` → ``QĐ-TTg``; separators in the issuer's style, ``–`` → ``-``,
 no spaces) is the document's one ``eli:id_local``, so a node never carries two.
 """
@@ -80,10 +81,8 @@ class DocumentIdentity:
             return DocumentKey(symbol, scoped=True)
         _, year, codes = self.parts(d.number)
         qualifiers: list[str] = []
-        if year is None:
-            if not (d.date and _YEAR.fullmatch(d.date[:4])):
-                return DocumentKey(symbol, scoped=True)
-            qualifiers.append(d.date[:4])
+        if year is None and d.date and _YEAR.fullmatch(d.date[:4]):
+            qualifiers.append(d.date[:4])  # an undated mention is the symbol's year-less node: dated ones stay apart
         issuers = [c for c in (self.k.symbol_code(code) for code in codes) if c and c.issuer]
         if not (issuers and all(c.national for c in issuers)):
             issuer = self.issuer_key(d.issuer.label) if d.issuer else None

@@ -63,7 +63,7 @@ class IRIs:
                  qualifiers: tuple[str, ...] = ()) -> str:
         """A document by its normalised symbol (``kg.link.documents``) and what disambiguates it (year, issuer):
         ``document/quyet-dinh-327-qđ-ubnd--2016--quang-nam``; with ``article_id`` scoped to that article (a bare
-        number, or a symbol whose issuer or year the text does not give)."""
+        number, or a symbol whose issuer is needed but not given)."""
         kind = slug(type_label or "van-ban")
         local = f"{kind}-{name_key(symbol)}" + "".join(f"--{name_key(q)}" for q in qualifiers)
         return f"{self.base}document/" + (f"{id_key(article_id)}/" if article_id is not None else "") + local
