@@ -41,6 +41,10 @@ KG_TERMS = (
     # the registry of canonical bodies (ontology/organizations.ttl, places.ttl; kg.knowledge.registry)
     "centralCity", "departmentOf", "foreignBody", "mergedInto", "mergedOn", "parentKind", "partOf",
     "provinceBeforeMerger", "provinceAfterMerger", "provincialBody",
+    # document identity across articles (ontology/documents.ttl)
+    "nationalIssuer", "partySymbol",
+    # names that are no person's (ontology/brands.ttl)
+    "Brand", "SportsClub",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

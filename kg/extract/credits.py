@@ -14,11 +14,18 @@ import re
 from kg.extract.facts import Credit, Evidence
 from kg.extract.rules import rule
 from kg.knowledge import Knowledge, alternation, phrase_key
+from kg.lang.vi.orthography import fold
 
 VOWELS = set("AĂÂEÊIOÔƠUƯYÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ")
 TAIL = re.compile(r"(?:[.!?…”\")]\s*|\n)([^\n.!?…]{2,60}?)\s*$")
 CHUNK = re.compile(r"[^\s/()\-–—,:;]+|[/()\-–—,:;]")  # credits split on spaces and separators only: "L.T.Thắng"
 SEPARATORS = frozenset({"-", "–", "—", "/", "(", ")", ","})
+INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]*\.?")  # "K.T.", "L.T.Thắng", "T.Q.Huy.": a dot inside a name
+
+
+def _ends_sentence(word: str) -> bool:
+    """A word whose dot ends a sentence ("Sina.", "T.Q.Huy." in "Ảnh: Sina. Một …"), not an initial's ("K.T.")."""
+    return word.endswith(".") and not re.fullmatch(r"(?:[^\W\d_]\.)+", word)
 
 
 def _loose(phrase: str) -> str:
@@ -33,6 +40,7 @@ class CreditExtractor:
         self.k = knowledge
         self.photo = re.compile(rf"(?<![\w])(?:{'|'.join(_loose(h) for h in knowledge.credit_heads)})\s*:\s*")
         self.source = re.compile(rf"^(?:{alternation(knowledge.source_prefixes)})\s+")
+        self.source_words = frozenset(fold(w) for w in knowledge.source_prefixes)  # "Ảnh: Nguồn Internet"
 
     def _agency(self, words: list[str], i: int) -> tuple[int, str] | None:
         m = self.k.agencies.match([w.casefold() for w in words], i)
@@ -49,8 +57,11 @@ class CreditExtractor:
         return (j - i, " ".join(t[0] for t in toks[i:j])) if j > i + 1 else None
 
     def _is_name_word(self, w: str) -> bool:
-        if not w[:1].isupper() or not w.replace(".", "").isalpha():
-            return False
+        if not w[:1].isupper() or not w.replace(".", "").isalpha() or re.search(r"\.[a-z]", w):
+            return False  # "Quochoi.vn", "Dantri.com.vn": a web address, not a name
+        key = fold(w.rstrip("."))
+        if key in self.k.sentence_openers and key not in self.k.time_openers or key in self.source_words:
+            return False  # "Ảnh: Internet Theo …": the next sentence starts; a time word may be a name (Nhan Sáng)
         if w.isupper() and len(w) > 1 and "." not in w and VOWELS & set(w):  # "Ảnh: NGUYỄN KHÁNH" (Tuổi Trẻ)
             return True
         # acronyms and brands (TTXVN, LienVietPostBank) are not name syllables; initials (L.T.Thắng) are
@@ -69,25 +80,33 @@ class CreditExtractor:
         i = 0
         while i < len(toks) and (person is None or agency is None):
             a = self._outlet(toks, words, i)
+            brand = self.k.not_persons.match(words, i) if person is None else None
             if a and agency is None:
                 agency = a[1]
                 i += a[0]
                 end = toks[i - 1][2]
+            elif brand:  # "Ảnh: Google Maps": a brand or a club (data: ontology/brands.ttl), no photographer
+                i += brand[0]
+                end = toks[i - 1][2]
             elif person is None and self._is_name_word(toks[i][0]):
                 j = i
-                while j < len(toks) and j - i < 4 and self._is_name_word(toks[j][0]) and not self._agency(words, j):
+                while (j < len(toks) and j - i < 4 and self._is_name_word(toks[j][0]) and not self._agency(words, j)
+                       and not self.k.not_persons.match(words, j)):
                     j += 1
+                    if _ends_sentence(toks[j - 1][0]):
+                        break  # "Ảnh: Minh Anh. Một …": the dot ends the credit
                 n = j - i
                 if n >= 3 and open_end and (j >= len(toks) or toks[j][0] not in SEPARATORS):
                     n = 2  # the rest starts the next sentence
-                if n > 3 or (n == 1 and "." not in toks[i][0]):
-                    return None
+                if n > 3 or (n == 1 and not INITIALS.fullmatch(toks[i][0])):
+                    return None  # one word is a name only as initials ("L.T.Thắng"), never "Sina."
                 person = " ".join(t[0] for t in toks[i : i + n])
                 if person.isupper():
                     person = person.title()  # one person whether the paper prints "TỰ TRUNG" or "Tự Trung"
                 i += n
                 end = toks[i - 1][2]
-                if person.endswith(".") and len(toks[i - 1][0]) > 2:  # "Thành Cường." ends a sentence; "Minh T." keeps
+                if person.endswith(".") and _ends_sentence(toks[i - 1][0]):  # "Thành Cường." ends a sentence;
+                    # "Minh T." and "K.T." keep their initial's dot
                     person, end = person[:-1], end - 1
             else:
                 break
@@ -113,23 +132,29 @@ class CreditExtractor:
         if tail and not self.photo.search(tail.group(1)):
             start = tail.start(1)
             body = self.source.sub("", tail.group(1).strip(" -–"))
+            sourced = body != tail.group(1).strip(" -–")
             start += tail.group(1).index(body) if body in tail.group(1) else 0
             parsed = self.parse(body, open_end=False)
+            if parsed and sourced and not parsed[1]:
+                parsed = None  # "Theo Thời Đại" names an outlet; "Theo Mi Vân/Dân trí" an author and the outlet
             if parsed and parsed[2] >= len(body.rstrip()) - 1:
                 person, agency, used = parsed
                 ev = Evidence(article, start, start + used, byline.name, byline.confidence)
                 credits.append(Credit(person, agency, "text", ev))
             else:
                 parts = [(m.start(), m.group()) for m in re.finditer(r"[^–\-,]+", body) if m.group().strip()]
-                got = []
+                got, source = [], False
                 for off, seg in parts:
                     lead = len(seg) - len(seg.lstrip())
+                    if self.source.match(seg.strip()):
+                        source = True  # "Đình Đình, Theo Thời Đại": the outlet the author's text is from
+                        continue
                     p = self.parse(seg.strip(), open_end=False)
                     if not p or p[2] < len(seg.strip()) - 1 or p[1] or self.k.places.get(p[0]):
                         got = []
                         break
                     got.append((p[0], start + off + lead, start + off + lead + p[2]))
-                if len(got) > 1:
+                if len(got) > 1 or (got and source):
                     for person, a, b in got:
                         ev = Evidence(article, a, b, byline.name, byline.at("name_list"))
                         credits.append(Credit(person, None, "text", ev))

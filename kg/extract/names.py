@@ -10,11 +10,21 @@ import re
 
 from kg.extract.facts import Person
 from kg.knowledge import Knowledge
-from kg.lang.vi.orthography import clean
+from kg.lang.vi.orthography import clean, fold
 from kg.lang.vi.sentences import Sentence
 
 MAX_NAME = 4
 VI_ONLY_LETTER = re.compile("[đĐăĂơƠưƯĩĨũŨ\u1ea0-\u1ef9]")  # letters no other Latin-script language writes
+VI_MARKED = re.compile("[đĐăĂâÂêÊôÔơƠưƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵÀÁẢÃẠÈÉẺẼẸÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴ\u1ea0-\u1ef9]")
+ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'.\-]*")
+
+
+def glued_syllable(words: list[str], family_names: frozenset[str]) -> bool:
+    """A foreign name run into the next sentence's Vietnamese syllable ("Barack Obama Chính", "Donald Trump Thậm"):
+    two or more plain-letter words not opened by a Vietnamese family name ("Phan Thanh Bình" is a name), then one
+    that carries a Vietnamese letter or tone mark."""
+    return (len(words) >= 3 and fold(words[0]) not in family_names
+            and all(ASCII_WORD.fullmatch(w) for w in words[:-1]) and VI_MARKED.search(words[-1]) is not None)
 
 
 class NameRecogniser:
@@ -94,6 +104,16 @@ class NameRecogniser:
         pm = self.k.places.match(s.keys, i)
         if pm and pm[0] == j - i:
             return None  # "tại Hà Nội, …": a place, not a person
+        if self.k.not_persons.match(s.keys, i) or self.k.agencies.match(s.keys, i):
+            return None  # "HLV Bayern Munich", "CEO Disney Bob Iger": a club, brand or outlet (ontology/brands.ttl)
+        if s.keys[i] in self.k.sentence_openers and s.keys[i] not in self.k.time_openers:
+            return None  # "Khi Perez …": a word that opens a sentence is no name's first syllable
+        brand = next((x for x in range(i + 1, j)
+                      if self.k.not_persons.match(s.keys, x) or self.k.agencies.match(s.keys, x)), None)
+        if brand is not None:
+            j = brand  # "Arsene Wenger Arsenal", "Rodrigo Duterte Reuters": the name ends before the club or outlet
+        if foreign and glued_syllable([t.text for t in s.toks[i:j]], self.k.family_names):
+            j -= 1  # "Tổng thống Barack Obama Chính Tổng thống …": the name ends before the next sentence's word
         if self.name_score(s, i, j) > 0:
             return j
         if s.toks[i].is_initials and j - i <= MAX_NAME:

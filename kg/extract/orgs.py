@@ -42,6 +42,9 @@ class OrgPhraseParser(NameRecogniser):
             if score <= 0:
                 continue
             place_len = k - i
+            if place_len == 1 and not m and stop - i == 3 and s.keys[i] in self.k.family_names \
+                    and self.name_score(s, i, stop) > 0:
+                continue  # "Bí thư Thành ủy Đinh La Thăng": "Đinh" opens the name, it is no place
             score += {0: -1.2, 1: -0.1, 2: 0.3}.get(place_len, 0.0)
             if m and place_len == m[0] and m[1].kind not in ("Country", "Territory"):
                 score += 0.5  # a known province/city ends here

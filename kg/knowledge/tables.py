@@ -70,6 +70,16 @@ class DocType:
     code: str | None = None
 
 
+@dataclass(frozen=True)
+class SymbolCode:
+    """A code of document symbols (``kg:symbolCode``/``kg:symbolPattern``): how it is spelt and what it says."""
+
+    spelling: str | None  # as the data writes it ("TTg"); None for a pattern's variants, spelt upper-case (QH15)
+    issuer: bool = False  # an issuer code (TTg, UBND), not a type code (QĐ)
+    national: bool = False  # one issuer in the whole country (kg:nationalIssuer)
+    party: bool = False  # the Party's symbol style, number-TYPE/ISSUER (kg:partySymbol)
+
+
 @dataclass
 class Knowledge:
     """All lookup tables. Phrase indexes take folded syllable tuples (see ``phrase_key``)."""
@@ -154,7 +164,10 @@ class Knowledge:
     doc_types: PhraseIndex[DocType] = field(default_factory=PhraseIndex)
     doc_types_by_code: dict[str, DocType] = field(default_factory=dict)
     issuer_codes: list[tuple[re.Pattern[str], str]] = field(default_factory=list)
+    symbol_codes: dict[str, SymbolCode] = field(default_factory=dict)  # casefolded code → spelling and meaning
+    symbol_patterns: list[tuple[re.Pattern[str], SymbolCode]] = field(default_factory=list)  # case-insensitive
     agencies: PhraseIndex[str] = field(default_factory=PhraseIndex)
+    not_persons: PhraseIndex[str] = field(default_factory=PhraseIndex)  # brands, clubs: names that are no person's
 
     def role_by_label(self, label: str) -> Role | None:
         return self.roles.get(label)
@@ -162,6 +175,13 @@ class Knowledge:
     def expand(self, token: str) -> str | None:
         """Expansion of an abbreviation written exactly as ``token`` (UBND, TP., T.Ư), or None."""
         return self.abbreviations.get(token) or self.abbreviations.get(token.rstrip("."))
+
+    def symbol_code(self, part: str) -> SymbolCode | None:
+        """What the data says of one part of a document symbol ("Ttg" → TTg, an issuer code), whatever its case."""
+        code = self.symbol_codes.get(part.casefold())
+        if code is None:
+            code = next((c for pattern, c in self.symbol_patterns if pattern.fullmatch(part)), None)
+        return code
 
     def issuer_kind(self, symbol: str) -> str | None:
         """What a document symbol's issuer code says of the issuer (55-CT/TW → Trung ương Đảng)."""
@@ -302,14 +322,18 @@ def load(directory: Path | None = None) -> Knowledge:
             k.doc_types.add(label, dtype)
         for other in g.objects(s, KG.symbolCode):  # every code ("QĐ", "QĐNS"), not only the first
             k.doc_types_by_code[str(other)] = dtype
+            k.symbol_codes.setdefault(str(other).casefold(), SymbolCode(str(other)))
     for s in _subjects(g, KG.IssuerCode):
         kind = _str(g, s, KG.issuerKind)
         if not kind:
             continue
-        for code in g.objects(s, KG.symbolCode):
+        national, party = _flag(g, s, KG.nationalIssuer), _flag(g, s, KG.partySymbol)
+        for code in sorted(g.objects(s, KG.symbolCode)):
             k.issuer_codes.append((re.compile(re.escape(str(code))), kind))
-        for pattern in g.objects(s, KG.symbolPattern):
+            k.symbol_codes[str(code).casefold()] = SymbolCode(str(code), True, national, party)
+        for pattern in sorted(g.objects(s, KG.symbolPattern)):
             k.issuer_codes.append((re.compile(str(pattern)), kind))
+            k.symbol_patterns.append((re.compile(str(pattern), re.IGNORECASE), SymbolCode(None, True, national, party)))
     for index, label, value in abbreviated:
         for variant in _abbreviated_forms(label, k.abbreviations):
             index.add(variant, value)
@@ -365,6 +389,10 @@ def load(directory: Path | None = None) -> Knowledge:
     for s in _subjects(g, KG.NewsAgency):
         for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))
+    for cls in (KG.Brand, KG.SportsClub):  # ontology/brands.ttl
+        for s in _subjects(g, cls):
+            for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
+                k.not_persons.add(label, _pref(g, s))
     name_classes = (KG.KnownBody, KG.OrganizationKind, KG.AdministrativeLevel, KG.OrganizationWord)
     words = [label for cls in name_classes for s in _subjects(g, cls)
              for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel)]

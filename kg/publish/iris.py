@@ -3,7 +3,8 @@
 IRIs derive from normalized names only, so graphs built separately merge by plain union. Names keep their
 Vietnamese letters in IRIs (``person/nguyễn-văn-hùng``), ids and codes are ASCII slugs. What is ambiguous
 across articles is scoped to its article: bare document numbers ("Nghị quyết 35") and a body only implied for a
-foreign person ("Thủ tướng Shinzo Abe" → a "Chính phủ" that is not Việt Nam's).
+foreign person ("Thủ tướng Shinzo Abe" → a "Chính phủ" that is not Việt Nam's). Which documents are one across
+articles is decided by ``kg.link.documents``.
 """
 
 from __future__ import annotations
@@ -62,12 +63,14 @@ class IRIs:
         return (f"{self.base}post/" + (f"{id_key(scope)}/" if scope else "") + name_key(role)
                 + (f"--{name_key(org)}" if org else ""))
 
-    def document(self, number: str, type_label: str | None, article_id: str) -> str:
-        key = re.sub(r"[\s./\-–]+", "-", number)
+    def document(self, symbol: str, type_label: str | None, article_id: str | None,
+                 qualifiers: tuple[str, ...] = ()) -> str:
+        """A document by its normalised symbol (``kg.link.documents``) and what disambiguates it (year, issuer):
+        ``document/quyet-dinh-327-qđ-ubnd--2016--quang-nam``; with ``article_id`` scoped to that article (a bare
+        number, or a symbol whose issuer is needed but not given)."""
         kind = slug(type_label or "van-ban")
-        if not re.search(r"[/\-–]", number):  # bare numbers name different documents in different articles
-            return f"{self.base}document/{id_key(article_id)}/{kind}-{slug(key)}"
-        return f"{self.base}document/{kind}-{slug(re.sub(r'[^0-9A-Za-zĐđ]', '', number))}"
+        local = f"{kind}-{name_key(symbol)}" + "".join(f"--{name_key(q)}" for q in qualifiers)
+        return f"{self.base}document/" + (f"{id_key(article_id)}/" if article_id is not None else "") + local
 
     def event(self, article_id: str, label: str) -> str:
         return f"{self.base}event/{id_key(article_id)}/{name_key(label)[:80]}"

@@ -5,7 +5,9 @@ The contract users and the referee rely on:
 * ``?p a schema:Person ; schema:name ?n ; org:holds ?post . ?post a org:Post ; rdfs:label ?title ;
   org:role ?role ; org:postIn ?org . ?role rdfs:label ?r . ?org a org:Organization ; rdfs:label ?o .``
 * ``?d a eli:LegalResource ; eli:id_local ?n ; eli:type_document ?t ; eli:date_document ?date ;
-  eli:passed_by ?issuer . ?t skos:prefLabel ?type .``
+  eli:passed_by ?issuer . ?t skos:prefLabel ?type .`` One node per document across articles
+  (``kg.link.documents``), with one ``eli:id_local``, the normalised symbol; the symbol as written, when it
+  differs, is a ``skos:altLabel``.
 * Evidence: each extracted triple has an ``rdf:Statement`` (subject, predicate, object) with
   ``prov:wasDerivedFrom`` an evidence node: ``kg:inArticle``, ``kg:start``/``kg:end`` (offsets in the text as
   given), ``kg:quote``, ``kg:sentence``, ``kg:rule``, ``kg:confidence``.
@@ -19,6 +21,8 @@ from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URI
 from rdflib.namespace import PROV
 
 from kg.extract.facts import ArticleFacts, Evidence, Organization
+from kg.knowledge import Knowledge, default_knowledge
+from kg.link.documents import DocumentIdentity
 from kg.namespaces import ELI, KG, ORG, PREFIXES, SCHEMA
 from kg.publish.iris import IRIs
 
@@ -37,8 +41,17 @@ def vi(text: str) -> Literal:
 class GraphBuilder:
     """Adds one article's facts at a time to a graph (or to the article's own named graph)."""
 
-    def __init__(self, iris: IRIs | None = None) -> None:
+    def __init__(self, iris: IRIs | None = None, knowledge: Knowledge | None = None) -> None:
         self.iris = iris or IRIs()
+        self._knowledge = knowledge
+        self._documents: DocumentIdentity | None = None
+
+    @property
+    def documents(self) -> DocumentIdentity:
+        """Document identities across articles (built on first use: loading the knowledge takes a second)."""
+        if self._documents is None:
+            self._documents = DocumentIdentity(self._knowledge or default_knowledge())
+        return self._documents
 
     def new_graph(self, bind: bool = True) -> Graph:
         g = Graph(bind_namespaces="none") if not bind else Graph()
@@ -85,11 +98,15 @@ class GraphBuilder:
             self._statement(g, facts, person, pred, post, p.evidence)
 
         for d in facts.documents:
-            doc = URIRef(iris.document(d.number, d.type_label, facts.article_id))
+            key = self.documents.key(d)
+            doc = URIRef(iris.document(key.symbol, d.type_label, facts.article_id if key.scoped else None,
+                                       key.qualifiers))
             g.add((doc, RDF.type, ELI.LegalResource))
-            g.add((doc, ELI.id_local, Literal(d.number)))
+            g.add((doc, ELI.id_local, Literal(key.symbol)))
+            if d.number != key.symbol:  # the symbol as this article writes it ("58/2016/QĐ-Ttg")
+                g.add((doc, SKOS.altLabel, Literal(d.number)))
             g.add((art, SCHEMA.mentions, doc))
-            self._statement(g, facts, doc, ELI.id_local, Literal(d.number), d.evidence)
+            self._statement(g, facts, doc, ELI.id_local, Literal(key.symbol), d.evidence)
             if d.type_iri:
                 t = URIRef(d.type_iri)
                 g.add((doc, ELI.type_document, t))
