@@ -14,28 +14,22 @@ graph. A script that prints figures, not a test.
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from ntriples import literal, triples  # noqa: E402
+
 from kg.extract.bodies import BodyResolver  # noqa: E402
 from kg.knowledge.registry import default_registry  # noqa: E402
 
-TRIPLE = re.compile(r'^(<[^>]*>|_:\S+) <([^>]*)> (.*) \.$')
 RDFS_LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 MENTIONS = "https://schema.org/mentions"
 NAME = "https://schema.org/name"
 ORG = "http://www.w3.org/ns/org#"
 ORG_SLASHES = "<https://w3id.org/kg-vn/id/org/x>".count("/")  # more: an IRI scoped to an article
-
-
-def literal(o: str) -> str | None:
-    m = re.match(r'"((?:[^"\\]|\\.)*)"', o)
-    return json.loads('"' + m.group(1) + '"') if m else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -52,26 +46,21 @@ def main(argv: list[str] | None = None) -> int:
     post_in: dict[str, str] = {}
     holds: list[tuple[str, str]] = []
     names: dict[str, str] = {}
-    with args.graph.open(encoding="utf-8") as f:
-        for line in f:
-            m = TRIPLE.match(line.rstrip("\n"))
-            if not m:
-                continue
-            s, p, o = m.groups()
-            if p == RDFS_LABEL and "/org/" in s:
-                labels[s].add(literal(o) or "")
-            elif p == RDFS_LABEL and "/post/" in s:
-                post_labels[s].add(literal(o) or "")
-            elif p == MENTIONS and "/org/" in o:
-                mentioned_by[o].add(s)
-            elif p == ORG + "role":
-                post_role[s] = o
-            elif p == ORG + "postIn":
-                post_in[s] = o
-            elif p in (ORG + "holds", "https://w3id.org/kg-vn/ns#heldFormerly"):
-                holds.append((s, o))
-            elif p == NAME and "/person/" in s:
-                names[s] = literal(o) or ""
+    for s, p, o in triples(args.graph):
+        if p == RDFS_LABEL and "/org/" in s:
+            labels[s].add(literal(o) or "")
+        elif p == RDFS_LABEL and "/post/" in s:
+            post_labels[s].add(literal(o) or "")
+        elif p == MENTIONS and "/org/" in o:
+            mentioned_by[o].add(s)
+        elif p == ORG + "role":
+            post_role[s] = o
+        elif p == ORG + "postIn":
+            post_in[s] = o
+        elif p in (ORG + "holds", "https://w3id.org/kg-vn/ns#heldFormerly"):
+            holds.append((s, o))
+        elif p == NAME and "/person/" in s:
+            names[s] = literal(o) or ""
     orgs = sorted(labels)
     nameless = [o for o in orgs if any(reg.resolve(lb).nameless for lb in labels[o])]
     shared = sorted((o for o in nameless if len(mentioned_by.get(o, ())) >= 2),

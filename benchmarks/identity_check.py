@@ -17,15 +17,15 @@ GRAPH: N-Triples written by ``kg build`` (e.g. of ../shared/corpus/baomoi-2017.j
 from __future__ import annotations
 
 import argparse
-import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ntriples import literal as _literal  # noqa: E402
+from ntriples import triples  # noqa: E402
 
-TRIPLE = re.compile(r'^<([^>]*)> <([^>]*)> (.*) \.$')
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 SCHEMA, ORG, KG = "https://schema.org/", "http://www.w3.org/ns/org#", "https://w3id.org/kg-vn/ns#"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
@@ -33,8 +33,8 @@ ID_LOCAL = "http://data.europa.eu/eli/ontology#id_local"
 
 
 def literal(o: str) -> str:
-    m = re.match(r'"((?:[^"\\]|\\.)*)"', o)
-    return json.loads('"' + m.group(1) + '"') if m else o
+    got = _literal(o)
+    return o if got is None else got
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -50,28 +50,24 @@ def main(argv: list[str] | None = None) -> int:
     role_of: dict[str, str] = {}
     post_in: dict[str, str] = {}
     scoped: set[str] = set()
-    with open(args.graph, encoding="utf-8") as fh:
-        for line in fh:
-            m = TRIPLE.match(line.rstrip("\n"))
-            if not m:
-                continue
-            s, p, o = m.groups()
-            if p == RDF_TYPE:
-                types[s].add(o.strip("<>"))
-            elif p == SCHEMA + "name":
-                names[s].add(literal(o))
-            elif p == LABEL:
-                labels[s].add(literal(o))
-            elif p == ID_LOCAL:
-                ids[s].add(literal(o))
-            elif p == SCHEMA + "mentions":
-                mentioned[o.strip("<>")].add(s)
-            elif p == ORG + "role":
-                role_of[s] = o.strip("<>")
-            elif p == ORG + "postIn":
-                post_in[s] = o.strip("<>")
-            elif p == KG + "identityScope":
-                scoped.add(s)
+    for s, p, o in triples(args.graph):
+        s = s.strip("<>")
+        if p == RDF_TYPE:
+            types[s].add(o.strip("<>"))
+        elif p == SCHEMA + "name":
+            names[s].add(literal(o))
+        elif p == LABEL:
+            labels[s].add(literal(o))
+        elif p == ID_LOCAL:
+            ids[s].add(literal(o))
+        elif p == SCHEMA + "mentions":
+            mentioned[o.strip("<>")].add(s)
+        elif p == ORG + "role":
+            role_of[s] = o.strip("<>")
+        elif p == ORG + "postIn":
+            post_in[s] = o.strip("<>")
+        elif p == KG + "identityScope":
+            scoped.add(s)
     persons = [s for s, t in types.items() if SCHEMA + "Person" in t]
     journalists = [s for s in persons if KG + "Journalist" in types[s]]
     orgs = [s for s, t in types.items() if ORG + "Organization" in t]

@@ -15,16 +15,17 @@ from __future__ import annotations
 
 import csv
 import itertools
-import json
-import re
 import sys
 from collections import defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from ntriples import literal as _literal  # noqa: E402
+from ntriples import triples  # noqa: E402
+
 from kg.lang.vi.orthography import name_key  # noqa: E402
 
-TRIPLE = re.compile(r'^<([^>]*)> <([^>]*)> (.*) \.$')
 NAMES = ("https://schema.org/name", "https://schema.org/alternateName", "http://www.w3.org/2004/02/skos/core#altLabel")
 MENTIONS = "https://schema.org/mentions"
 IDENTIFIER = "https://schema.org/identifier"
@@ -32,8 +33,7 @@ SKIP = {"not-a-person", "unsure"}
 
 
 def literal(o: str) -> str | None:
-    m = re.match(r'"((?:[^"\\]|\\.)*)"', o)
-    return json.loads('"' + m.group(1) + '"') if m else None
+    return _literal(o)
 
 
 def read_graph(path: str, wanted_articles: set[str]) -> dict[str, dict[str, set[str]]]:
@@ -41,20 +41,16 @@ def read_graph(path: str, wanted_articles: set[str]) -> dict[str, dict[str, set[
     names: dict[str, set[str]] = defaultdict(set)
     mentions: dict[str, set[str]] = defaultdict(set)
     ids: dict[str, str] = {}
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            m = TRIPLE.match(line.rstrip("\n"))
-            if not m:
-                continue
-            s, p, o = m.groups()
-            if p in NAMES and "/person/" in s:
-                names[s].add(name_key(literal(o) or ""))
-            elif p == MENTIONS and "/person/" in o:
-                mentions[s].add(o.strip("<>"))
-            elif p == IDENTIFIER and "/article/" in s:
-                ident = literal(o)
-                if ident in wanted_articles:
-                    ids[s] = ident
+    for s, p, o in triples(path):
+        s = s.strip("<>")
+        if p in NAMES and "/person/" in s:
+            names[s].add(name_key(literal(o) or ""))
+        elif p == MENTIONS and "/person/" in o:
+            mentions[s].add(o.strip("<>"))
+        elif p == IDENTIFIER and "/article/" in s:
+            ident = literal(o)
+            if ident in wanted_articles:
+                ids[s] = ident
     out: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     for art, aid in ids.items():
         for person in mentions.get(art, ()):

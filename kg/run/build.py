@@ -479,15 +479,21 @@ def _read(paths: list[str | Path], iris: IRIs, max_bytes: int | None) -> Iterato
         yield item
 
 
-def _blocks(done: Iterator[Done], summary: Summary, meter: Progress | None) -> Iterator[tuple[str, str, Census]]:
-    """(marker id, block, census) of the rendered blocks, in order (the census holds the digest); problems go to
-    the summary."""
+def results(done: Iterator[Done], summary: Summary) -> Iterator[tuple[str, object]]:
+    """What the workers made, in order, problems aside (into the summary); a stop is acted on between items."""
     for kind, value in done:
         if kind == "problem":
             assert isinstance(value, InputProblem)
             summary.problems.append(value)
             continue
         check_stop()
+        yield kind, value
+
+
+def _blocks(done: Iterator[Done], summary: Summary, meter: Progress | None) -> Iterator[tuple[str, str, Census]]:
+    """(marker id, block, census) of the rendered blocks, in order (the census holds the digest); problems go to
+    the summary."""
+    for kind, value in results(done, summary):
         mid, _dig, block, c = value  # type: ignore[misc]
         if kind == "block":  # "relinked": an article already in the output, its persons re-linked
             summary.articles += 1

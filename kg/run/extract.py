@@ -36,6 +36,7 @@ from kg.run.build import (
     locked,
     needs_extractor,
     render_all,
+    results,
 )
 from kg.run.job import check_stop
 
@@ -149,12 +150,7 @@ def extract(paths: list[str | Path], out: str | Path, *, jobs: int | None = None
 
 
 def _write(done: Iterator[Done], writer: _Out, summary: ExtractSummary, meter: Progress) -> None:
-    for kind, value in done:
-        if kind == "problem":
-            assert isinstance(value, InputProblem)
-            summary.problems.append(value)
-            continue
-        check_stop()
+    for _kind, value in results(done, summary):
         line, counts = value  # type: ignore[misc]
         writer.write(line)
         summary.articles += 1
