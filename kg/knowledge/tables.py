@@ -258,6 +258,65 @@ def _lower_bigrams(labels: Iterable[str]) -> set[tuple[str, str]]:
     return out
 
 
+WORD_CLASSES: tuple[tuple[str, str, str], ...] = (  # Knowledge attribute, kg: class, how its labels are read
+    ("family_names", "FamilyName", "words"),
+    ("middle_names", "MiddleName", "words"),
+    ("stop_words", "StopWord", "words"),
+    ("name_particles", "NameParticle", "words"),
+    ("object_prepositions", "ObjectPreposition", "words"),
+    ("plural_markers", "PluralMarker", "words"),
+    ("prepositions", "Preposition", "words"),
+    ("clause_words", "ClauseWord", "words"),
+    ("time_openers", "TimeOpener", "words"),
+    ("place_qualifiers", "PlaceQualifier", "words"),
+    ("agency_heads", "AgencyHead", "words"),
+    ("sentence_openers", "SentenceOpener", "words"),
+    ("event_heads", "EventHead", "written"),
+    ("event_name_ends", "EventNameEnd", "written"),
+    ("event_name_non_starts", "EventNameNonStart", "written"),
+    ("facility_heads", "FacilityHead", "written"),
+    ("speech_verbs", "SpeechVerb", "written"),
+    ("chair_verbs", "ChairVerb", "written"),
+    ("day_parts", "DayPart", "written"),
+    ("credit_heads", "CreditHead", "written"),
+    ("source_prefixes", "SourcePrefix", "written"),
+    ("issue_verbs", "IssueVerb", "written"),
+    ("referring_verbs", "ReferringVerb", "written"),
+    ("auxiliaries", "Auxiliary", "words"),
+    ("measure_words", "MeasureWord", "written"),
+    ("dating_verbs", "DatingVerb", "written"),
+    ("signing_verbs", "SigningVerb", "written"),
+    ("on_behalf_markers", "OnBehalfMarker", "written"),
+    ("term_qualifiers", "TermQualifier", "words"),
+    ("follow_up_openers", "FollowUpOpener", "written"),
+    ("agent_markers", "AgentMarker", "written"),
+    ("possessive_markers", "PossessiveMarker", "written"),
+    ("reference_prepositions", "ReferencePreposition", "written"),
+    ("chain_conjunctions", "ChainConjunction", "written"),
+    ("posting_prepositions", "PostingPreposition", "words"),
+    ("list_conjunctions", "ListConjunction", "words"),
+    ("list_introducers", "ListIntroducer", "words"),
+    ("demonstratives", "Demonstrative", "written"),
+    ("tense_markers", "TenseMarker", "written"),
+    ("announcing_verbs", "AnnouncingVerb", "written"),
+    ("subject_markers", "SubjectMarker", "written"),
+    ("subject_ends", "SubjectEnd", "written"),
+    ("trailing_conjunctions", "TrailingConjunction", "written"),
+    ("document_day_parts", "DocumentDayPart", "written"),
+    ("venue_prepositions", "VenuePreposition", "written"),
+    ("venue_levels", "VenueLevel", "written+alt"),
+    ("ordinal_event_heads", "OrdinalEventHead", "written"),
+    ("ordinal_markers", "OrdinalMarker", "written"),
+    ("name_ordinal_markers", "NameOrdinalMarker", "written"),
+    ("event_qualifiers", "EventQualifier", "written"),
+    ("term_markers", "TermMarker", "written"),
+    ("name_conjunctions", "NameConjunction", "words"),
+)
+"""The closed word classes rules rely on: "words" are folded single labels (a frozenset, for membership),
+"written" the labels as written, longest first (a tuple, for alternations), "written+alt" with altLabels too.
+A new class is a line here, a field of ``Knowledge`` and its entries in ``ontology/``."""
+
+
 def load(directory: Path | None = None) -> Knowledge:
     """Read every ``*.ttl`` of the ontology folder into lookup tables."""
     g = read_knowledge(directory or ontology_dir())
@@ -313,10 +372,8 @@ def load(directory: Path | None = None) -> Knowledge:
         k.career_families[str(s)] = str(family).rsplit("#", 1)[-1]
     k.assembly_seats = frozenset(str(s) for s in g.subjects(KG.assemblySeat, None) if _flag(g, s, KG.assemblySeat))
     k.place_bound = frozenset(str(s) for s in g.subjects(KG.placeBound, None) if _flag(g, s, KG.placeBound))
-    k.family_names = _words(g, KG.FamilyName)
-    k.middle_names = _words(g, KG.MiddleName)
     for s in _subjects(g, KG.DocumentType):
-        code = g.value(s, KG.symbolCode)
+        code = min(g.objects(s, KG.symbolCode), default=None)  # one of several, the same in every process
         dtype = DocType(_pref(g, s), str(s), str(code) if code else None)
         for label in [dtype.label, *vi_labels(g, s, SKOS.altLabel)]:
             k.doc_types.add(label, dtype)
@@ -337,55 +394,18 @@ def load(directory: Path | None = None) -> Knowledge:
     for index, label, value in abbreviated:
         for variant in _abbreviated_forms(label, k.abbreviations):
             index.add(variant, value)
-    k.stop_words = _words(g, KG.StopWord)
+    for attr, cls, how in WORD_CLASSES:
+        setattr(k, attr, _words(g, KG[cls]) if how == "words" else _as_written(g, KG[cls], alt=how.endswith("+alt")))
     k.official_honorifics = frozenset(
         fold(str(o)) for s in _subjects(g, KG.Honorific) if _flag(g, s, KG.officialHonorific)
         for o in g.objects(s, SKOS.prefLabel)
     )
     for s in _subjects(g, KG.ReportingVerb):
         k.reporting_verbs.add(_pref(g, s), _pref(g, s))
-    k.name_particles = _words(g, KG.NameParticle)
-    k.object_prepositions = _words(g, KG.ObjectPreposition)
-    k.plural_markers = _words(g, KG.PluralMarker)
-    k.prepositions = _words(g, KG.Preposition)
-    k.clause_words = _words(g, KG.ClauseWord)
-    k.time_openers = _words(g, KG.TimeOpener)
-    k.place_qualifiers = _words(g, KG.PlaceQualifier)
-    k.agency_heads = _words(g, KG.AgencyHead)
-    k.sentence_openers = _words(g, KG.SentenceOpener)
-    k.event_heads, k.event_name_ends = _as_written(g, KG.EventHead), _as_written(g, KG.EventNameEnd)
-    k.event_name_non_starts, k.facility_heads = _as_written(g, KG.EventNameNonStart), _as_written(g, KG.FacilityHead)
-    k.speech_verbs, k.chair_verbs = _as_written(g, KG.SpeechVerb), _as_written(g, KG.ChairVerb)
-    k.day_parts = _as_written(g, KG.DayPart)
-    k.credit_heads, k.source_prefixes = _as_written(g, KG.CreditHead), _as_written(g, KG.SourcePrefix)
-    k.issue_verbs, k.referring_verbs = _as_written(g, KG.IssueVerb), _as_written(g, KG.ReferringVerb)
-    k.auxiliaries, k.measure_words = _words(g, KG.Auxiliary), _as_written(g, KG.MeasureWord)
-    k.dating_verbs, k.signing_verbs = _as_written(g, KG.DatingVerb), _as_written(g, KG.SigningVerb)
-    k.on_behalf_markers, k.term_qualifiers = _as_written(g, KG.OnBehalfMarker), _words(g, KG.TermQualifier)
-    k.follow_up_openers, k.agent_markers = _as_written(g, KG.FollowUpOpener), _as_written(g, KG.AgentMarker)
-    k.possessive_markers = _as_written(g, KG.PossessiveMarker)
-    k.reference_prepositions = _as_written(g, KG.ReferencePreposition)
     k.generic_doc_types = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.DocumentType)
                                     if _flag(g, s, KG.genericDocumentType))
-    k.chain_conjunctions, k.posting_prepositions = _as_written(g, KG.ChainConjunction), _words(g, KG.PostingPreposition)
-    k.list_conjunctions, k.list_introducers = _words(g, KG.ListConjunction), _words(g, KG.ListIntroducer)
     k.named_doc_types = tuple(sorted({_pref(g, s) for s in _subjects(g, KG.DocumentType)
                                       if _flag(g, s, KG.namedDocumentType)}, key=lambda w: (-len(w), w)))
-    k.demonstratives = _as_written(g, KG.Demonstrative)
-    k.tense_markers = _as_written(g, KG.TenseMarker)
-    k.announcing_verbs = _as_written(g, KG.AnnouncingVerb)
-    k.subject_markers = _as_written(g, KG.SubjectMarker)
-    k.subject_ends = _as_written(g, KG.SubjectEnd)
-    k.trailing_conjunctions = _as_written(g, KG.TrailingConjunction)
-    k.document_day_parts = _as_written(g, KG.DocumentDayPart)
-    k.venue_prepositions = _as_written(g, KG.VenuePreposition)
-    k.venue_levels = _as_written(g, KG.VenueLevel, alt=True)
-    k.ordinal_event_heads = _as_written(g, KG.OrdinalEventHead)
-    k.ordinal_markers = _as_written(g, KG.OrdinalMarker)
-    k.name_ordinal_markers = _as_written(g, KG.NameOrdinalMarker)
-    k.event_qualifiers = _as_written(g, KG.EventQualifier)
-    k.term_markers = _as_written(g, KG.TermMarker)
-    k.name_conjunctions = _words(g, KG.NameConjunction)
     for s in _subjects(g, KG.NewsAgency):
         for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))
