@@ -37,7 +37,7 @@ KG_TERMS = (
     "TrailingConjunction", "VenueLevel", "VenuePreposition",
     # cross-article linking (ontology/linking.ttl, kg.link.across) and what it says of persons
     "CareerFamily", "CareerFamilies", "careerFamily", "ProvincialLeadership", "NationalLeadership", "Journalist",
-    "identityScope", "assemblySeat", "placeBound",
+    "identityScope", "assemblySeat", "placeBound", "GivenName",
     # the registry of canonical bodies (ontology/organizations.ttl, places.ttl; kg.knowledge.registry)
     "centralCity", "departmentOf", "foreignBody", "mergedInto", "mergedOn", "parentKind", "partOf",
     "provinceBeforeMerger", "provinceAfterMerger", "provincialBody",

@@ -228,3 +228,14 @@ def test_the_network_leaves_journalists_out_unless_asked(tmp_path: Path) -> None
     assert len(journalists) == 1 and G.nodes[journalists[0]]["label"] == "Minh Hà"
     assert journalists[0] not in structural(G, with_mentions=True)
     assert journalists[0] in structural(G, with_mentions=True, with_credits=True)
+
+
+def test_a_short_given_name_is_the_full_one(tmp_path: Path) -> None:
+    g = build(tmp_path, [("m1", "Bộ trưởng Quốc phòng Mỹ James Mattis đến Hà Nội chiều nay."),
+                         ("m2", "Bộ trưởng Quốc phòng Mỹ Jim Mattis gặp người đồng cấp Việt Nam.")])
+    people = {p for p in g.subjects(RDF.type, SCHEMA.Person)
+              if {str(n) for n in g.objects(p, SCHEMA.name)} & {"James Mattis", "Jim Mattis"}}
+    assert len(people) == 1
+    (person,) = people
+    names = {str(n) for n in g.objects(person, SCHEMA.name)} | {str(n) for n in g.objects(person, SCHEMA.alternateName)}
+    assert names == {"James Mattis", "Jim Mattis"}

@@ -100,6 +100,7 @@ class Knowledge:
     career_families: dict[str, str] = field(default_factory=dict)  # kind or body IRI → "ProvincialLeadership" …
     assembly_seats: frozenset[str] = frozenset()  # role IRIs of a seat in a large assembly (Đại biểu)
     place_bound: frozenset[str] = frozenset()  # kind IRIs every province has (Sở): no evidence without a place
+    given_names: dict[str, str] = field(default_factory=dict)  # folded short form → folded full ("jim" → "james")
     family_names: frozenset[str] = frozenset()
     middle_names: frozenset[str] = frozenset()
     org_bigrams: frozenset[tuple[str, str]] = frozenset()  # (syllable, lower-case next syllable) in org names
@@ -371,6 +372,9 @@ def load(directory: Path | None = None) -> Knowledge:
     for s, family in g.subject_objects(KG.careerFamily):
         k.career_families[str(s)] = str(family).rsplit("#", 1)[-1]
     k.assembly_seats = frozenset(str(s) for s in g.subjects(KG.assemblySeat, None) if _flag(g, s, KG.assemblySeat))
+    for s in _subjects(g, KG.GivenName):  # ontology/names.ttl
+        for short in vi_labels(g, s, SKOS.altLabel):
+            k.given_names[fold(short)] = fold(_pref(g, s))
     k.place_bound = frozenset(str(s) for s in g.subjects(KG.placeBound, None) if _flag(g, s, KG.placeBound))
     for s in _subjects(g, KG.DocumentType):
         code = min(g.objects(s, KG.symbolCode), default=None)  # one of several, the same in every process

@@ -50,10 +50,11 @@ class Profile:
     credit: str | None = None  # a credit's outlet ("" when none is known): a journalist, not an official
     roles: tuple[str, ...] = ()  # the roles of its posts, folded: a mention without context joins the one person
     # of its name who holds the same role
+    key: str = ""  # the name's key, a short given name read in full ("Jim Mattis" → james-mattis); "": name_key
 
     @property
     def group(self) -> str:
-        return ("credit:" if self.credit is not None else "") + name_key(self.name)
+        return ("credit:" if self.credit is not None else "") + (self.key or name_key(self.name))
 
     @property
     def ref(self) -> tuple[str, str, bool]:
@@ -79,6 +80,13 @@ class Contexts:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._cache: dict[tuple[Organization, bool], tuple[str, ...]] = {}
+
+    def name_key(self, name: str) -> str:
+        """A person's name group: ``name_key``, with a short given name first read in full ("Jim" → "James",
+        data: ``kg:GivenName`` in ontology/names.ttl)."""
+        words = name.split()
+        full = self.k.given_names.get(fold(words[0])) if len(words) > 1 else None
+        return name_key(" ".join([full, *words[1:]]) if full else name)
 
     def of(self, org: Organization, seat: bool = False) -> tuple[str, ...]:
         """The context keys of a post in ``org``; ``seat``: the post is a seat in an assembly (Đại biểu), which
@@ -170,8 +178,8 @@ def profiles(facts: ArticleFacts, contexts: Contexts) -> list[Profile]:
     for e in facts.events:
         for name, _part in e.participants:
             found.setdefault(name, set())
-    out = [Profile(facts.article_id, name, tuple(sorted(c)), roles=tuple(sorted(roles.get(name, ()))))
-           for name, c in found.items()]
+    out = [Profile(facts.article_id, name, tuple(sorted(c)), roles=tuple(sorted(roles.get(name, ()))),
+                   key=contexts.name_key(name)) for name, c in found.items()]
     credited: dict[str, str] = {}
     for c in facts.credits:
         credited.setdefault(c.person, c.agency or facts.source or "")
@@ -187,9 +195,6 @@ class Curation:
 
     same: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
     different: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
-
-    def groups(self) -> set[str]:
-        return {name_key(n) for pairs in (self.same, self.different) for pair in pairs for _a, n in pair}
 
 
 def read_curation(path: str | Path) -> Curation:
@@ -260,7 +265,7 @@ def link_group(group: list[Profile], curation: Curation | None = None) -> dict[t
     profs = sorted(set(group), key=lambda p: (p.article, p.name, p.contexts))
     if not profs:
         return {}
-    base = name_key(profs[0].name)
+    base = profs[0].key or name_key(profs[0].name)
     if profs[0].credit is not None:  # journalists: one per name and outlet
         out: dict[tuple[str, str, bool], Identity] = {}
         by_outlet: dict[str, list[Profile]] = defaultdict(list)
