@@ -1,21 +1,25 @@
 """Linking across articles: which mentions of one written name are one real person.
 
 A pure reduce over name groups. Each article contributes, per person it names (after ``kg.link.within``), a
-``Profile``: the name, its group key (``name_key``: case, NFC and tone placement folded) and its *contexts*, the
-evidence the article gives of who this is:
+``Profile``: the name, its group key (``name_key``: case, NFC and tone placement folded, a short given name read
+in full), the roles of its posts and its *contexts*, the evidence the article gives of who this is:
 
 * ``body:<org>`` — a body the article says the person holds (or held) a post in, when the body is named (not an
   article-scoped, nameless "Ủy ban nhân dân tỉnh");
 * ``province:<place>`` — the province whose leadership bodies that is (Tỉnh/Thành ủy, HĐND, UBND, Đoàn ĐBQH,
   MTTQ of one province: a career moves between them; data: ``kg:careerFamily kg:ProvincialLeadership``);
 * ``national`` — a central body (the Party's central organs, the Government and its ministries, the National
-  Assembly; ``kg:careerFamily kg:NationalLeadership``), unless the body is another country's.
+  Assembly; ``kg:careerFamily kg:NationalLeadership``), unless the body is another country's;
+* ``acronym:<initials>`` — the body's initials, so that a body written in full and abbreviated meet.
 
-Within a name group, profiles that share a context are one person (union–find, so a career chains through the
-article that names two of its posts). A profile with no context joins the group's one person when there is
-exactly one; when there are several it stays scoped to its article (ambiguous: never guessed); a group with no
-context at all is one person by name. Credits (bylines, photo credits) are their own kind of person: one per
-name and outlet, never merged into an official.
+A body named only by its kind or without its place, and a seat in an assembly of hundreds, give no context
+(``ontology/linking.ttl``). Within a name group, profiles that share a context are one person (union–find, so a
+career chains through the article that names two of its posts), and so are those whose bodies are one body
+written fully and shortly. A profile with no context is the person of its name who holds its role (the one, or
+by far the most written of); one that holds no role is the group's one person when there is exactly one;
+profiles whose role nobody with a context holds are one person per role among themselves; what stays between
+several persons is scoped to its article (ambiguous: never guessed). Credits (bylines, photo credits) are their
+own kind of person: one per name and outlet, never merged into an official.
 
 Curation (``Curation``) adds "same" and "different" decisions between mentions, applied before the contexts.
 
