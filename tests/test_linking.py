@@ -182,7 +182,8 @@ def test_a_graph_built_in_two_steps_equals_the_graph_built_at_once(tmp_path: Pat
 def test_an_update_re_publishes_the_articles_whose_persons_it_changes(tmp_path: Path,
                                                                       capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "g.nt"
-    first = [HOMONYMS[0], VAGUE]  # one Nguyễn Văn Hùng: the vague mention is him
+    vague = (VAGUE[0], VAGUE[1] + " Bí thư Tỉnh ủy Hà Nam Lê Văn Tâm dự buổi làm việc.")  # and a person of another name
+    first = [HOMONYMS[0], vague]  # one Nguyễn Văn Hùng: the vague mention is him
     assert main(["build", str(_jsonl(tmp_path / "a.jsonl", first)), "-o", str(out), "-q", "-j", "1"]) == 0
     g = Graph().parse(out, format="nt")
     assert person_of(g, "d1", "Nguyễn Văn Hùng") == person_of(g, "a1", "Nguyễn Văn Hùng")
@@ -193,6 +194,10 @@ def test_an_update_re_publishes_the_articles_whose_persons_it_changes(tmp_path: 
     g = Graph().parse(out, format="nt")
     assert (person_of(g, "d1", "Nguyễn Văn Hùng"), KG.identityScope,
             URIRef("https://w3id.org/kg-vn/id/article/d1")) in g
+    whole = tmp_path / "whole.nt"  # the re-published article is as a build of everything at once writes it
+    assert main(["build", str(_jsonl(tmp_path / "all.jsonl", [*first, *namesake])), "-o", str(whole), "-q",
+                 "-j", "1"]) == 0
+    assert out.read_bytes() == whole.read_bytes()
 
 
 def test_a_store_built_in_two_steps_holds_the_graph_built_at_once(tmp_path: Path) -> None:

@@ -195,6 +195,10 @@ def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, 
             for aid in sorted({p.article for p in kept if p.group in touched}):
                 if now.get(aid, {}) != before.get(aid, {}):
                     relink[aid] = now.get(aid, {})
+        others = {p.group for p in kept if p.article in relink} - touched
+        if others:  # a re-published article names persons of untouched groups too: their decisions, as they were
+            more = by_article(link((p for p in kept if p.group in others), curation))
+            relink = {aid: {**more.get(aid, {}), **ids} for aid, ids in relink.items()}
         linked.relinked = len(relink)
         del kept, old, fresh
         check_stop()
