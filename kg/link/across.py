@@ -115,13 +115,15 @@ class Contexts:
         kind = org.kind or (head[1].iri if head else "")
         body = self.k.bodies.get(org.label)
         family = self.k.career_families.get(kind) or (self.k.career_families.get(body.iri) if body else None)
-        level = self.k.admin_levels.match(words, 0)
-        if not body and ((head and head[0] == len(words)) or (level and level[0] == len(words))):
+        levels = self._levels(words)  # start → length of each level word ("tỉnh", "thành phố")
+        if not body and ((head and head[0] == len(words)) or levels.get(0) == len(words)):
             return ()  # a kind or a level alone ("Trung tâm", "thành phố"): a body of the article's, unnamed
-        if not places and not body and not self._names_a_place(words) and (
-                kind in self.k.place_bound or (head and head[1].takes_place) or self._ends_in_level(words)):
+        names_a_place = any(i and i + n < len(words) for i, n in levels.items())  # "phường Minh Khai"
+        ends_in_level = any(i and i + n == len(words) for i, n in levels.items())  # "Ủy ban nhân dân tỉnh"
+        if not places and not body and not names_a_place and (
+                kind in self.k.place_bound or (head and head[1].takes_place) or ends_in_level):
             return ()  # "Sở Tài nguyên và Môi trường", "Ủy ban nhân dân tỉnh": one of many, none in particular
-        if places and self._only_place(words, places):  # "Chủ tịch TP Hà Nội": its leadership; a country: itself
+        if places and self._only_place(words, places, levels):  # "Chủ tịch TP Hà Nội": its leadership; a country
             if places[-1][2].kind in ("Country", "Territory"):
                 return (f"body:{name_key(org.label)}",)
             return (f"province:{slug(provinces[-1].label)}",) if provinces and not foreign else ()
@@ -136,24 +138,14 @@ class Contexts:
             out.append(NATIONAL)
         return tuple(sorted(out))
 
-    def _names_a_place(self, words: list[str]) -> bool:
-        """A level word and a name after it ("phường Minh Khai"): a place the gazetteer does not hold."""
-        for i in range(1, len(words)):
-            m = self.k.admin_levels.match(words, i)
-            if m and i + m[0] < len(words):
-                return True
-        return False
+    def _levels(self, words: list[str]) -> dict[int, int]:
+        return {i: m[0] for i in range(len(words)) if (m := self.k.admin_levels.match(words, i))}
 
-    def _ends_in_level(self, words: list[str]) -> bool:
-        return any(self.k.admin_levels.match(words, i) and self.k.admin_levels.match(words, i)[0] == len(words) - i
-                   for i in range(1, len(words)))
-
-    def _only_place(self, words: list[str], places: list) -> bool:
+    @staticmethod
+    def _only_place(words: list[str], places: list, levels: dict[int, int]) -> bool:
         """The name is a place, maybe after its level word ("thành phố Hà Nội", "TP. Hà Nội", "Hà Nội")."""
         i, n, _ = places[-1]
-        if i + n != len(words):
-            return False
-        return i == 0 or (bool(self.k.admin_levels.match(words, 0)) and self.k.admin_levels.match(words, 0)[0] == i)
+        return i + n == len(words) and (i == 0 or levels.get(0) == i)
 
 
 def _acronym(label: str) -> str:
