@@ -220,14 +220,19 @@ def extracted(item: Article | FactsLine) -> ArticleFacts:
     return default_extractor()(item)
 
 
+def failed(item: Article | FactsLine, exc: Exception) -> Done:
+    """The problem an article's bug makes: reported with its place, the rest of the batch still built."""
+    stage = "linking" if isinstance(item, FactsLine) else "extraction"
+    return "problem", InputProblem(item.origin, item.line, f"{stage} failed: {exc!r}", item.id)
+
+
 def _render(item: Article | FactsLine) -> Done:
     """extract → link → publish, three stages from three modules; a facts line skips the first."""
     builder = _WORKER["builder"]
     try:
         facts = resolve_article(extracted(item))
     except Exception as exc:  # one article's bug must not lose the batch
-        stage = "linking" if isinstance(item, FactsLine) else "extraction"
-        return "problem", InputProblem(item.origin, item.line, f"{stage} failed: {exc!r}", item.id)
+        return failed(item, exc)
     fmt, dig = str(_WORKER["fmt"]), digest(item)
     block = publish(facts, dig, builder, fmt)
     return "block", (marker_id(item.id), dig, block, census(block, fmt, str(_WORKER["header"])))

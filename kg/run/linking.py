@@ -27,7 +27,7 @@ from kg.extract.facts_json import FactsLine, dumps, parse_line
 from kg.link import resolve_article
 from kg.link.across import Curation, Identities, Profile, by_article, link
 from kg.publish.block import marker_id, publish
-from kg.run.build import _WORKER, Done, Item, Progress, census, digest, extracted, render_all
+from kg.run.build import _WORKER, Done, Item, Progress, census, digest, extracted, failed, render_all
 from kg.run.job import check_stop
 
 Decided = dict[str, Identities]  # article id → its persons' identities
@@ -51,8 +51,7 @@ def _first(item: Article | FactsLine) -> Done:
         line = dumps(facts, digest(item))  # the facts as extracted: the link step runs again in the second map
         profs = _profiles_of(resolve_article(facts))
     except Exception as exc:  # one article's bug must not lose the batch
-        stage = "linking" if isinstance(item, FactsLine) else "extraction"
-        return "problem", InputProblem(item.origin, item.line, f"{stage} failed: {exc!r}", item.id)
+        return failed(item, exc)
     return "line", (item.id, line, profs)
 
 
