@@ -201,24 +201,31 @@ def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, 
         linked.relinked = len(relink)
         del kept, old, fresh
         check_stop()
-        yield from render_all(_second(order, spool, now, held, relink), fmt, base, jobs, extract=False,
+        yield from render_all(_second(order, spool, now, held, relink, state), fmt, base, jobs, extract=False,
                               task=_second_batch)
-        if state is not None:
-            _write_state(state, held, spool)
 
 
-def _second(order: list[str | InputProblem], spool: IO[bytes], now: Decided, held: Held | None,
-            relink: Decided) -> Iterator:
+def _second(order: list[str | InputProblem], spool: IO[bytes], now: Decided, held: Held | None, relink: Decided,
+            state: StateWriter | None) -> Iterator:
+    """The second map's items: the fresh facts lines with their decisions, in order, then the held articles to
+    re-publish. One pass over the held lines also copies those kept into ``state``, then the fresh ones follow
+    (the facts of the result: held and kept in their order, then fresh)."""
     spool.seek(0)
     for entry in order:
         if isinstance(entry, InputProblem):
             yield entry
         else:
             yield "block", spool.readline(), now.get(entry, {})
-    if relink and held is not None:
+    if held is not None and (relink or state is not None):
         for aid, raw in held.lines():
+            if state is not None and aid not in held.replaced:
+                state.write(raw)
             if aid in relink:
                 yield "relinked", raw, relink[aid]
+    if state is not None:
+        spool.seek(0)
+        for raw in spool:
+            state.write(raw)
 
 
 def _held_profiles(held: Held | None, base: str | None, jobs: int,
@@ -238,17 +245,6 @@ def _held_profiles(held: Held | None, base: str | None, jobs: int,
             (old if aid in held.replaced else kept).extend(profs)
     linked.unlinked = len(held.digests) - seen
     return kept, old
-
-
-def _write_state(state: StateWriter, held: Held | None, spool: IO[bytes]) -> None:
-    """The facts lines of the output: those it held and keeps, in their order, then the fresh ones."""
-    if held is not None:
-        for aid, raw in held.lines():
-            if aid not in held.replaced:
-                state.write(raw)
-    spool.seek(0)
-    for raw in spool:
-        state.write(raw)
 
 
 __all__ = ["Held", "Linked", "StateWriter", "held_lines", "linked_blocks", "state_path"]
