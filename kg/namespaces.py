@@ -44,7 +44,7 @@ KG_TERMS = (
     # document identity across articles (ontology/documents.ttl)
     "nationalIssuer", "partySymbol",
     # names that are no person's (ontology/brands.ttl)
-    "Brand", "SportsClub",
+    "Brand", "SportsClub", "StaffCredit",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

@@ -40,6 +40,11 @@ def holders(body: str) -> list[tuple[str, str]]:
     ("Ảnh: T.Q.Huy. Người dân đi lễ chùa đầu năm.", [("T.Q.Huy", None)]),
     ("Ảnh: K.T.", [("K.T.", None)]),  # initials keep their dot
     ("Ảnh: Nhan Sáng/TTXVN", [("Nhan Sáng", "TTXVN")]),  # a time word ("Sáng") may be a name syllable
+    ("Ảnh: P.V Trung Đông là thị trường lớn của lao động.", []),  # "P.V": the paper's reporter, no name
+    ("Ảnh: PV", []),
+    ("Ảnh: M.T. Minh Lê (20 tuổi, sinh viên) cho biết.", [("M.T.", None)]),  # initials, then the next sentence
+    ("Ảnh: T.Q. Huy Người dân đi lễ chùa đầu năm.", [("T.Q. Huy", None)]),  # initials and one syllable: a name
+    ("Ảnh: ThS Lê Hà", [("Lê Hà", None)]),  # a degree is no name syllable
 ])
 def test_photo_credit_is_a_person_only_when_its_words_are_a_name(body: str, expected: list) -> None:
     assert credits(body) == expected
@@ -52,6 +57,14 @@ def test_photo_credit_is_a_person_only_when_its_words_are_a_name(body: str, expe
     ("Lễ hội kết thúc vào cuối tuần. Theo Mai Lan/Dân trí", [("Mai Lan", "Dân trí")]),  # the author, the outlet
 ])
 def test_byline_after_theo_names_an_outlet_not_a_person(body: str, expected: list) -> None:
+    assert credits(body) == expected
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("Sản phụ đã được xuất viện an toàn. Bs Hoàng Lan", [("Hoàng Lan", None)]),  # the doctor who wrote it
+    ("Mưa lớn gây ngập nhiều tuyến đường. Ảnh: M.Q HOÀNG QUÂN", [("M.Q", None), ("Hoàng Quân", None)]),
+])  # the second: the photo's initials, then the byline (not "Q Hoàng Quân": that dot is an initial's)
+def test_closing_byline_is_the_name_alone(body: str, expected: list) -> None:
     assert credits(body) == expected
 
 

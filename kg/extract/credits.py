@@ -21,6 +21,7 @@ TAIL = re.compile(r"(?:[.!?…”\")]\s*|\n)([^\n.!?…]{2,60}?)\s*$")
 CHUNK = re.compile(r"[^\s/()\-–—,:;]+|[/()\-–—,:;]")  # credits split on spaces and separators only: "L.T.Thắng"
 SEPARATORS = frozenset({"-", "–", "—", "/", "(", ")", ","})
 INITIALS = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]*\.?")  # "K.T.", "L.T.Thắng", "T.Q.Huy.": a dot inside a name
+ONLY_INITIALS = re.compile(r"[^\W\d_]\.(?:[^\W\d_]\.?)+")  # "M.T.", "Q.B": two initials or more, nothing else
 
 
 def _ends_sentence(word: str) -> bool:
@@ -67,6 +68,11 @@ class CreditExtractor:
         # acronyms and brands (TTXVN, LienVietPostBank) are not name syllables; initials (L.T.Thắng) are
         return not any(c.isupper() and w[i - 1] != "." for i, c in enumerate(w) if i > 0)
 
+    def _degree(self, toks: list[tuple[str, int, int]], words: list[str], i: int) -> int:
+        """The tokens of a degree or rank before a name at ``i`` ("BS", "ThS.", "PGS.TS"; data: kg:Degree), or 0."""
+        m = self.k.ranks.match(words, i)
+        return m[0] if m and i + m[0] < len(toks) and self._is_name_word(toks[i + m[0]][0]) else 0
+
     def parse(self, text: str, *, open_end: bool) -> tuple[str, str | None, int] | None:
         """(person, agency, characters used) of a credit at the start of ``text``.
 
@@ -88,7 +94,8 @@ class CreditExtractor:
             elif brand:  # "Ảnh: Google Maps": a brand or a club (data: ontology/brands.ttl), no photographer
                 i += brand[0]
                 end = toks[i - 1][2]
-            elif person is None and self._is_name_word(toks[i][0]):
+            elif person is None and (self._is_name_word(toks[i][0]) or self._degree(toks, words, i)):
+                i += self._degree(toks, words, i)  # "Bs Trinh Nguyễn", "ThS Lê Hà": the degree is no name
                 j = i
                 while (j < len(toks) and j - i < 4 and self._is_name_word(toks[j][0]) and not self._agency(words, j)
                        and not self.k.not_persons.match(words, j)):
@@ -96,6 +103,10 @@ class CreditExtractor:
                     if _ends_sentence(toks[j - 1][0]):
                         break  # "Ảnh: Minh Anh. Một …": the dot ends the credit
                 n = j - i
+                if (n >= 3 and open_end and ONLY_INITIALS.fullmatch(toks[i][0]) and toks[i][0].isupper()
+                        and (j < len(toks) and toks[j][0] in "(," or all(t[0].isupper() for t in toks[i + 1 : j]))):
+                    n = 1  # initials sign the photo; then the next sentence's subject ("Ảnh: M.T. Minh Lê (20
+                    # tuổi …)") or the byline in capitals ("Ảnh: M.Q MINH QUÂN")
                 if n >= 3 and open_end and (j >= len(toks) or toks[j][0] not in SEPARATORS):
                     n = 2  # the rest starts the next sentence
                 if n > 3 or (n == 1 and not INITIALS.fullmatch(toks[i][0])):
@@ -131,9 +142,13 @@ class CreditExtractor:
         tail = TAIL.search(text, body_start)
         if tail and not self.photo.search(tail.group(1)):
             start = tail.start(1)
-            body = self.source.sub("", tail.group(1).strip(" -–"))
-            sourced = body != tail.group(1).strip(" -–")
-            start += tail.group(1).index(body) if body in tail.group(1) else 0
+            closing = tail.group(1)
+            lone = re.match(r"[^\W\d_]\s+", closing) if text[start - 1 : start] == "." else None
+            if lone:  # "Ảnh: M.Q MINH QUÂN": the dot was an initial's, the byline starts after "Q"
+                start, closing = start + lone.end(), closing[lone.end() :]
+            body = self.source.sub("", closing.strip(" -–"))
+            sourced = body != closing.strip(" -–")
+            start += closing.index(body) if body in closing else 0
             parsed = self.parse(body, open_end=False)
             if parsed and sourced and not parsed[1]:
                 parsed = None  # "Theo Thời Đại" names an outlet; "Theo Mi Vân/Dân trí" an author and the outlet

@@ -168,7 +168,7 @@ class Knowledge:
     symbol_codes: dict[str, SymbolCode] = field(default_factory=dict)  # casefolded code → spelling and meaning
     symbol_patterns: list[tuple[re.Pattern[str], SymbolCode]] = field(default_factory=list)  # case-insensitive
     agencies: PhraseIndex[str] = field(default_factory=PhraseIndex)
-    not_persons: PhraseIndex[str] = field(default_factory=PhraseIndex)  # brands, clubs: names that are no person's
+    not_persons: PhraseIndex[str] = field(default_factory=PhraseIndex)  # brands, clubs, staff: names no person's
 
     def role_by_label(self, label: str) -> Role | None:
         return self.roles.get(label)
@@ -413,7 +413,7 @@ def load(directory: Path | None = None) -> Knowledge:
     for s in _subjects(g, KG.NewsAgency):
         for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
             k.agencies.add(label, _pref(g, s))
-    for cls in (KG.Brand, KG.SportsClub):  # ontology/brands.ttl
+    for cls in (KG.Brand, KG.SportsClub, KG.StaffCredit):  # ontology/brands.ttl, agencies.ttl
         for s in _subjects(g, cls):
             for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
                 k.not_persons.add(label, _pref(g, s))

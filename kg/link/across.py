@@ -39,7 +39,9 @@ from pathlib import Path
 
 from kg.extract.facts import ArticleFacts, Organization
 from kg.knowledge import Knowledge, phrase_key
+from kg.knowledge.registry import BodyRegistry
 from kg.lang.vi.orthography import fold, id_key, name_key, slug
+from kg.link.labels import BodyName, Label, body_names, label_group, relabel
 
 NATIONAL = "national"
 
@@ -84,6 +86,7 @@ class Contexts:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._cache: dict[tuple[Organization, bool], tuple[str, ...]] = {}
+        self.registry = BodyRegistry(knowledge)  # which bodies take part in ``kg.link.labels``
 
     def name_key(self, name: str) -> str:
         """A person's name group: ``name_key``, with a short given name first read in full ("Jim" → "James",
@@ -161,6 +164,14 @@ def _acronym(label: str) -> str:
 
 
 _NO_D = str.maketrans({"đ": "d"})
+
+
+Linkable = Profile | BodyName  # what the map gives the reduce
+
+
+def mentions(facts: ArticleFacts, contexts: Contexts) -> list[Linkable]:
+    """What one article gives the reduce: its persons' profiles and its unknown bodies' names."""
+    return [*profiles(facts, contexts), *body_names(facts, contexts.registry)]
 
 
 def profiles(facts: ArticleFacts, contexts: Contexts) -> list[Profile]:
@@ -422,21 +433,27 @@ def _assign(out: dict[tuple[str, str, bool], Identity], members: list[Profile], 
         out[p.ref] = Identity(key, name)
 
 
-def link(all_profiles: Iterable[Profile], curation: Curation | None = None) -> dict[tuple[str, str, bool], Identity]:
-    """Every mention's identity: ``link_group`` over each name group, in group order (linear in the corpus)."""
-    groups: dict[str, list[Profile]] = defaultdict(list)
+Decisions = dict[tuple[str, str, bool | str], Identity | Label]  # (article, name or body key, credit or BODY) →
+
+
+def link(all_profiles: Iterable[Linkable], curation: Curation | None = None) -> Decisions:
+    """Every mention's decision, a reduce over groups in group order (linear in the corpus): ``link_group`` for
+    a name's persons, ``kg.link.labels.label_group`` for a body's one label."""
+    groups: dict[str, list] = defaultdict(list)
     for p in all_profiles:
         groups[p.group].append(p)
-    out: dict[tuple[str, str, bool], Identity] = {}
+    out: Decisions = {}
     for key in sorted(groups):
-        out.update(link_group(groups[key], curation))
+        group = groups[key]
+        out.update(label_group(group) if isinstance(group[0], BodyName) else link_group(group, curation))
     return out
 
 
-Identities = dict[tuple[str, bool], Identity]  # one article's: (name, whether a credit) → Identity
+Identities = dict[tuple[str, bool | str], Identity | Label]  # one article's: (name, whether a credit) → Identity,
+# (body key, BODY) → Label
 
 
-def by_article(decided: dict[tuple[str, str, bool], Identity]) -> dict[str, Identities]:
+def by_article(decided: Decisions) -> dict[str, Identities]:
     """The decisions grouped by article: what the publish stage of each article needs."""
     arts: dict[str, Identities] = defaultdict(dict)
     for (article, name, credit), ident in decided.items():
@@ -448,7 +465,9 @@ def link_facts(all_facts: list[ArticleFacts], knowledge: Knowledge,
                curation: Curation | None = None) -> list[ArticleFacts]:
     """Link articles held in memory (each already linked within itself): their ``identities`` set in place."""
     contexts = Contexts(knowledge)
-    decided = by_article(link((p for f in all_facts for p in profiles(f, contexts)), curation))
+    decided = by_article(link((p for f in all_facts for p in mentions(f, contexts)), curation))
+    out = []
     for f in all_facts:
         f.identities = decided.get(f.article_id, {})
-    return all_facts
+        out.append(relabel(f))
+    return out

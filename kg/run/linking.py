@@ -25,7 +25,8 @@ from typing import IO
 from kg.corpus import Article, InputProblem
 from kg.extract.facts_json import FactsLine, dumps, parse_line
 from kg.link import resolve_article
-from kg.link.across import Curation, Identities, Profile, by_article, link
+from kg.link.across import Curation, Identities, Linkable, by_article, link
+from kg.link.labels import relabel
 from kg.publish.block import marker_id, publish
 from kg.run.build import _WORKER, Done, Item, Progress, census, digest, extracted, failed, render_all
 from kg.run.job import check_stop
@@ -33,15 +34,15 @@ from kg.run.job import check_stop
 Decided = dict[str, Identities]  # article id → its persons' identities
 
 
-def _profiles_of(facts) -> list[Profile]:  # noqa: ANN001 - ArticleFacts, linked within the article
-    from kg.link.across import Contexts, profiles
+def _profiles_of(facts) -> list[Linkable]:  # noqa: ANN001 - ArticleFacts, linked within the article
+    from kg.link.across import Contexts, mentions
 
     contexts = _WORKER.get("contexts")
     if contexts is None:
         from kg.knowledge import default_knowledge
 
         contexts = _WORKER["contexts"] = Contexts(default_knowledge())
-    return profiles(facts, contexts)  # type: ignore[arg-type]
+    return mentions(facts, contexts)  # type: ignore[arg-type]
 
 
 def _first(item: Article | FactsLine) -> Done:
@@ -80,6 +81,7 @@ def _second_batch(items: list) -> list[Done]:  # InputProblem | (kind, raw facts
         facts, dig = parse_line(raw)
         facts = resolve_article(facts)
         facts.identities = identities
+        facts = relabel(facts)
         block = publish(facts, dig, builder, fmt)
         out.append((kind, (marker_id(facts.article_id), dig, block, census(block, fmt, header))))
     return out
@@ -173,7 +175,7 @@ def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, 
     linked = linked if linked is not None else Linked()
     with tempfile.TemporaryFile(prefix="kg-facts-") as spool:
         order: list[str | InputProblem] = []
-        fresh: list[Profile] = []
+        fresh: list[Linkable] = []
         for kind, value in render_all(items, fmt, base, jobs, extract=extract, task=_first_batch):
             check_stop()
             if kind == "line":
@@ -229,12 +231,12 @@ def _second(order: list[str | InputProblem], spool: IO[bytes], now: Decided, hel
 
 
 def _held_profiles(held: Held | None, base: str | None, jobs: int,
-                   linked: Linked) -> tuple[list[Profile], list[Profile]]:
+                   linked: Linked) -> tuple[list[Linkable], list[Linkable]]:
     """Profiles of the articles the output holds: those kept, and the old versions of those replaced."""
     if held is None or not held.digests:
         return [], []
-    kept: list[Profile] = []
-    old: list[Profile] = []
+    kept: list[Linkable] = []
+    old: list[Linkable] = []
     seen = 0
     for kind, value in render_all((raw for _aid, raw in held.lines()), "nt", base, jobs, extract=False,
                                   task=_held_batch):
