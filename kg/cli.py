@@ -34,7 +34,7 @@ def _build(args: argparse.Namespace) -> int:
             check_base(args.base)  # before anything is read or written
         if args.max_article_size <= 0:
             raise ValueError(f"--max-article-size must be a positive number of bytes, not {args.max_article_size}")
-        from kg.link.across import read_curation
+        from kg.link.curation import read_curation
         from kg.run.build import build
 
         curation = read_curation(args.curation) if args.curation else None  # a bad line stops before any work
@@ -198,7 +198,8 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--max-article-size", type=int, metavar="BYTES", default=MAX_ARTICLE_BYTES,
                    help=f"skip (and report) an article whose text is larger (default {MAX_ARTICLE_BYTES}: 1 MB)")
     b.add_argument("--curation", type=Path, metavar="FILE", help="a user's linking decisions, applied in linking: "
-                   "TSV lines 'same|different<TAB>ARTICLE:NAME<TAB>ARTICLE:NAME' (README, 'Identity')")
+                   "TSV lines 'same|different<TAB>A<TAB>B' (A, B: ARTICLE:NAME or a person IRI), or Turtle "
+                   "(owl:sameAs, owl:differentFrom between person IRIs); README, 'Identity'")
     b.set_defaults(func=_build)
     ld = sub.add_parser("load", help="load graphs into an embedded persistent store for fast SPARQL")
     ld.add_argument("graphs", nargs="+", type=Path, help="graph files or shard folders written by kg build")

@@ -12,7 +12,8 @@ import pytest
 from rdflib import RDF, Graph, URIRef
 
 from kg.cli import main
-from kg.link.across import Curation, Profile, link_group, read_curation
+from kg.link.across import Profile, link_group
+from kg.link.curation import Curation, read_curation
 from kg.namespaces import KG, ORG, SCHEMA
 
 HOMONYMS = [
@@ -244,3 +245,43 @@ def test_a_short_given_name_is_the_full_one(tmp_path: Path) -> None:
     (person,) = people
     names = {str(n) for n in g.objects(person, SCHEMA.name)} | {str(n) for n in g.objects(person, SCHEMA.alternateName)}
     assert names == {"James Mattis", "Jim Mattis"}
+
+
+TIED = [  # two persons of one name, then an article that names both posts: one career
+    ("t1", "Giám đốc Sở Y tế tỉnh Nam Định Trần Văn Nam cho biết tỉnh đã tiêm chủng cho 95% trẻ em."),
+    ("t2", "Giám đốc Công ty Dệt may Sông Hồng Trần Văn Nam ký hợp đồng xuất khẩu với đối tác Hàn Quốc."),
+    ("t3", "Ông Trần Văn Nam, Giám đốc Sở Y tế tỉnh Nam Định, nguyên Giám đốc Công ty Dệt may Sông Hồng, dự lễ."),
+]
+
+
+def test_curation_by_person_iri_in_tsv_and_turtle_holds_when_articles_are_added(tmp_path: Path) -> None:
+    g = build(tmp_path, TIED[:2], name="first.nt")
+    one, two = person_of(g, "t1", "Trần Văn Nam"), person_of(g, "t2", "Trần Văn Nam")
+    assert one != two
+    assert len(persons(build(tmp_path, TIED, name="tied.nt"), "Trần Văn Nam")) == 1  # t3 ties the two
+    ttl = tmp_path / "apart.ttl"
+    ttl.write_text(f"@prefix owl: <http://www.w3.org/2002/07/owl#> .\n<{one}> owl:differentFrom <{two}> .\n",
+                   encoding="utf-8")
+    g = build(tmp_path, TIED, "--curation", str(ttl), name="apart.nt")
+    apart = [person_of(g, a, "Trần Văn Nam") for a in ("t1", "t2", "t3")]
+    assert apart[0] != apart[1] and apart[2] in apart[:2]  # t3 names both posts: its contexts decide
+    tsv = tmp_path / "same.tsv"
+    tsv.write_text(f"same\t{one}\t<{two}>\n", encoding="utf-8")  # as printed by kg persons, or in brackets
+    g = build(tmp_path, TIED[:2], "--curation", str(tsv), name="same.nt")
+    assert person_of(g, "t1", "Trần Văn Nam") == person_of(g, "t2", "Trần Văn Nam")
+
+
+@pytest.mark.parametrize(("text", "why"), [
+    ("<https://w3id.org/kg-vn/id/person/trần-văn-nam--1> <http://www.w3.org/2002/07/owl#sameAs> "
+     "<https://w3id.org/kg-vn/id/person/trần-văn-năm--2> .", "are not one name"),
+    ("<https://w3id.org/kg-vn/id/person/trần-văn-nam--1> <http://www.w3.org/2002/07/owl#sameAs> "
+     "<https://w3id.org/kg-vn/id/org/sở-y-tế> .", "both sides must be person IRIs"),
+    ("<https://w3id.org/kg-vn/id/person/trần-văn-nam--1> <http://www.w3.org/2002/07/owl#sameAs> "
+     "<https://w3id.org/kg-vn/id/person/trần-văn-nam--by-ttxvn> .", "a journalist's"),
+    ("<http://x/a> <http://x/b> <http://x/c> .", "no owl:sameAs or owl:differentFrom"),
+])
+def test_a_bad_turtle_curation_is_refused(tmp_path: Path, text: str, why: str) -> None:
+    cur = tmp_path / "c.ttl"
+    cur.write_text(text + "\n", encoding="utf-8")
+    with pytest.raises(ValueError, match=why):
+        read_curation(cur)

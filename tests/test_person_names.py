@@ -42,6 +42,7 @@ def holders(body: str) -> list[tuple[str, str]]:
     ("Ảnh: Nhan Sáng/TTXVN", [("Nhan Sáng", "TTXVN")]),  # a time word ("Sáng") may be a name syllable
     ("Ảnh: P.V Trung Đông là thị trường lớn của lao động.", []),  # "P.V": the paper's reporter, no name
     ("Ảnh: PV", []),
+    ("Ảnh: PV/VOV-Bắc Kinh", []),  # the radio's reporter in Beijing: no person "Bắc Kinh"
     ("Ảnh: M.T. Minh Lê (20 tuổi, sinh viên) cho biết.", [("M.T.", None)]),  # initials, then the next sentence
     ("Ảnh: T.Q. Huy Người dân đi lễ chùa đầu năm.", [("T.Q. Huy", None)]),  # initials and one syllable: a name
     ("Ảnh: ThS Lê Hà", [("Lê Hà", None)]),  # a degree is no name syllable

@@ -91,6 +91,8 @@ class CreditExtractor:
                 agency = a[1]
                 i += a[0]
                 end = toks[i - 1][2]
+            elif brand and fold(brand[1]) in self.k.staff_credits:
+                return None  # "Ảnh: P.V", "PV/VOV-Bắc Kinh": the paper's reporter (at a posting), no name
             elif brand:  # "Ảnh: Google Maps": a brand or a club (data: ontology/brands.ttl), no photographer
                 i += brand[0]
                 end = toks[i - 1][2]

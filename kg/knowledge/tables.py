@@ -110,6 +110,7 @@ class Knowledge:
     name_particles: frozenset[str] = frozenset()  # de, van, bin: lower-case inside foreign names
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
     agency_heads: frozenset[str] = frozenset()  # "báo", "đài": + a capitalised name is a news outlet
+    staff_credits: frozenset[str] = frozenset()  # "pv", "ctv": a credit to the outlet's staff, no person's name
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
     clause_words: frozenset[str] = frozenset()  # "đã", "được", "là": a clause goes on, an org name has ended
     time_openers: frozenset[str] = frozenset()  # "Sáng", "Ngày": open a sentence before a date, else a name syllable
@@ -271,6 +272,7 @@ WORD_CLASSES: tuple[tuple[str, str, str], ...] = (  # Knowledge attribute, kg: c
     ("time_openers", "TimeOpener", "words"),
     ("place_qualifiers", "PlaceQualifier", "words"),
     ("agency_heads", "AgencyHead", "words"),
+    ("staff_credits", "StaffCredit", "words"),
     ("sentence_openers", "SentenceOpener", "words"),
     ("event_heads", "EventHead", "written"),
     ("event_name_ends", "EventNameEnd", "written"),

@@ -21,7 +21,8 @@ profiles whose role nobody with a context holds are one person per role among th
 several persons is scoped to its article (ambiguous: never guessed). Credits (bylines, photo credits) are their
 own kind of person: one per name and outlet, never merged into an official.
 
-Curation (``Curation``) adds "same" and "different" decisions between mentions, applied before the contexts.
+Curation (``kg.link.curation``) adds "same" and "different" decisions between mentions or persons, applied before
+the contexts.
 
 The decision is a function of the group's own profiles only, so a group's IRIs do not change when articles about
 other names are added, and groups can be reduced independently (one task per group on a distributed engine).
@@ -34,13 +35,13 @@ import re
 import unicodedata
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
-from pathlib import Path
+from dataclasses import dataclass
 
 from kg.extract.facts import ArticleFacts, Organization
 from kg.knowledge import Knowledge, phrase_key
 from kg.knowledge.registry import BodyRegistry
 from kg.lang.vi.orthography import fold, id_key, name_key, slug
+from kg.link.curation import Curation, Side
 from kg.link.labels import BodyName, Label, body_names, label_group, relabel
 
 NATIONAL = "national"
@@ -194,42 +195,6 @@ def profiles(facts: ArticleFacts, contexts: Contexts) -> list[Profile]:
     return sorted(out, key=lambda p: (p.credit is not None, p.name))
 
 
-# -- curation ------------------------------------------------------------------------------------------------
-
-@dataclass
-class Curation:
-    """A user's decisions: pairs of mentions (article id, name) that are, or are not, the same person."""
-
-    same: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
-    different: list[tuple[tuple[str, str], tuple[str, str]]] = field(default_factory=list)
-
-
-def read_curation(path: str | Path) -> Curation:
-    """A curation file: TSV lines ``same|different <TAB> ARTICLE:NAME <TAB> ARTICLE:NAME [<TAB> comment]``;
-    ``#`` starts a comment line. ValueError naming the file and line for anything else."""
-    cur = Curation()
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, start=1):
-            if not line.strip() or line.lstrip().startswith("#"):
-                continue
-            cells = line.rstrip("\n").split("\t")
-            verdict = cells[0].strip().casefold()
-            if verdict not in ("same", "different") or len(cells) < 3:
-                raise ValueError(f"{path}:{n}: expected 'same' or 'different', then two ARTICLE:NAME mentions "
-                                 f"separated by tabs")
-            pair = []
-            for cell in cells[1:3]:
-                article, sep, name = cell.strip().rpartition(":")
-                if not sep or not article or not name.strip():
-                    raise ValueError(f"{path}:{n}: {cell.strip()!r} is not ARTICLE:NAME")
-                pair.append((article, " ".join(name.split())))
-            if name_key(pair[0][1]) != name_key(pair[1][1]):
-                raise ValueError(f"{path}:{n}: {pair[0][1]!r} and {pair[1][1]!r} are not one name: linking only "
-                                 f"decides between mentions of the same name")
-            (cur.same if verdict == "same" else cur.different).append((pair[0], pair[1]))
-    return cur
-
-
 # -- the reduce side: one name group ---------------------------------------------------------------------------
 
 class _Sets:
@@ -285,13 +250,16 @@ def link_group(group: list[Profile], curation: Curation | None = None) -> dict[t
                 out[p.ref] = Identity(key, name, journalist=True)
         return out
     sets = _Sets(len(profs))
-    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    index: dict[Side, list[int]] = defaultdict(list)
     for i, p in enumerate(profs):
         index[(p.article, p.name)].append(i)
+    root = _role_roots(r for p in profs for r in p.roles)
     if curation:
-        for a, b in curation.different:
-            for i in index.get(a, ()):
-                for j in index.get(b, ()):
+        _anchors(profs, base, root, index)
+        for a, b in curation.different:  # a mention with the evidence of both is left to its contexts
+            ia, ib = set(index.get(a, ())), set(index.get(b, ()))
+            for i in sorted(ia - ib):
+                for j in sorted(ib - ia):
                     sets.keep_apart(i, j)
         for a, b in curation.same:
             for i in index.get(a, ()):
@@ -329,7 +297,6 @@ def link_group(group: list[Profile], curation: Curation | None = None) -> dict[t
     # Mentions without context: the person of their name who holds their role (the one, or by far the most
     # written of), else the one person of their name when they hold no role, else one person per role among
     # themselves; what is left between several persons stays in its article.
-    root = _role_roots(r for p in profs for r in p.roles)
     holders: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))  # role → key → articles
     for i in (i for m in known for i in m):
         for role in profs[i].roles:
@@ -380,6 +347,20 @@ def link_group(group: list[Profile], curation: Curation | None = None) -> dict[t
             p = profs[i]
             out[p.ref] = Identity(f"{base}--in-{id_key(p.article)}", p.name, scope=p.article)
     return out
+
+
+def _anchors(profs: list[Profile], base: str, root: dict[str, str], index: dict[Side, list[int]]) -> None:
+    """Index each profile under the IRI keys its evidence can mint (``kg.link.curation``: a person's IRI stands
+    for the mentions that carry the evidence it was minted from): each context, each role, its article's scope, and
+    the bare name for a profile without context."""
+    for i, p in enumerate(profs):
+        keys = {f"{base}--{_digest(c)}" for c in p.contexts}
+        keys |= {f"{base}--{_digest('role:' + root[r])}" for r in p.roles}
+        keys.add(f"{base}--in-{id_key(p.article)}")
+        if not p.contexts:
+            keys.add(base)
+        for key in sorted(keys):
+            index[key].append(i)
 
 
 def _join_contained_bodies(first: dict[str, int], sets: _Sets) -> None:

@@ -31,7 +31,7 @@ from kg.extract import Extractor, default_extractor
 from kg.extract.facts import ArticleFacts
 from kg.extract.facts_json import FactsLine
 from kg.link import resolve_article
-from kg.link.across import Curation
+from kg.link.curation import Curation
 from kg.publish.block import marker_id, publish
 from kg.publish.iris import IRIs
 from kg.run.job import check_stop

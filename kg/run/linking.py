@@ -25,7 +25,8 @@ from typing import IO
 from kg.corpus import Article, InputProblem
 from kg.extract.facts_json import FactsLine, dumps, parse_line
 from kg.link import resolve_article
-from kg.link.across import Curation, Identities, Linkable, by_article, link
+from kg.link.across import Identities, Linkable, by_article, link
+from kg.link.curation import Curation
 from kg.link.labels import relabel
 from kg.publish.block import marker_id, publish
 from kg.run.build import _WORKER, Done, Item, Progress, census, digest, extracted, failed, render_all
