@@ -59,3 +59,15 @@ def test_a_full_form_beats_a_re_cased_one_and_ties_go_to_code_point_order() -> N
     assert {d.label for d in label_group(group).values()} == {"Trường Trung học phổ thông Chu Văn An"}
     tie = [BodyName("a", "k", "X", ("Công ty Bkav",)), BodyName("b", "k", "X", ("Công ty BKAV",))]
     assert {d.label for d in label_group(tie).values()} == {"Công ty BKAV"}
+
+
+def test_a_body_written_with_and_without_its_và_is_one_node(tmp_path: Path) -> None:
+    rows = [("w1", "Giám đốc Công ty Xây dựng và Thương mại Minh Long Trần Quốc Bảo cho biết dự án xong vào tháng 6."),
+            ("w2", "Giám đốc Công ty Xây dựng - Thương mại Minh Long Trần Quốc Bảo đã ký hợp đồng thi công."),
+            ("w3", "Ông Trần Quốc Bảo, Giám đốc Công ty Xây dựng và Thương mại Minh Long, dự lễ khởi công.")]
+    out = tmp_path / "g.nt"
+    assert main(["build", str(_jsonl(tmp_path / "a.jsonl", rows)), "-o", str(out), "-q", "-j", "1"]) == 0
+    g = Graph().parse(out, format="nt")
+    orgs = {str(o) for o in g.subjects(RDFS.label, None) if "/org/" in str(o) and "minh-long" in str(o)}
+    assert orgs == {ID + "org/công-ty-xây-dựng-và-thương-mại-minh-long"}
+    assert labels(g, "org/công-ty-xây-dựng-và-thương-mại-minh-long") == {"Công ty Xây dựng và Thương mại Minh Long"}

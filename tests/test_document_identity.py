@@ -8,9 +8,13 @@ stays its article's.
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 from rdflib import RDF, SKOS, Graph, URIRef
 
+from kg.cli import main
 from kg.corpus import Article
 from kg.knowledge import default_knowledge
 from kg.link.documents import DocumentIdentity
@@ -88,7 +92,7 @@ def test_bare_number_in_two_articles_is_two_documents() -> None:
     assert all("/document/a1/" in d or "/document/a2/" in d for d in docs)
 
 
-def test_year_less_national_symbol_without_a_date_is_one_undated_document_apart_from_dated_ones() -> None:
+def test_unlinked_year_less_symbol_without_a_date_is_one_undated_document_apart_from_dated_ones() -> None:
     undated = "Các cấp ủy tiếp tục thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về học tập và làm theo Bác."
     dated = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về học tập và làm theo Bác được quán triệt."
     docs = documents(graph(undated, undated, dated))
@@ -117,3 +121,43 @@ def test_symbol_normalised_by_the_symbol_data(written: str, normalised: str) -> 
 ])
 def test_issuer_key_is_the_place_of_a_places_body(issuer: str, key: str | None) -> None:
     assert DocumentIdentity(default_knowledge()).issuer_key(issuer) == key
+
+
+# -- across articles: the reduce over a symbol's mentions (kg build links them) ---------------------------------
+
+def linked(tmp: Path, *texts: str) -> Graph:
+    src = tmp / "in.jsonl"
+    src.write_text("".join(json.dumps({"id": f"a{n}", "text": t}, ensure_ascii=False) + "\n"
+                           for n, t in enumerate(texts, start=1)), encoding="utf-8")
+    assert main(["build", str(src), "-o", str(tmp / "g.nt"), "-q", "-j", "1"]) == 0
+    return Graph().parse(tmp / "g.nt", format="nt")
+
+
+UNDATED = "Các cấp ủy tiếp tục thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị về học tập và làm theo Bác."
+DATED = "Chỉ thị số 05-CT/TW ngày 15/5/2016 của Bộ Chính trị về học tập và làm theo Bác được quán triệt."
+
+
+def test_an_undated_mention_is_the_one_dated_document_of_its_symbol(tmp_path: Path) -> None:
+    g = linked(tmp_path, UNDATED, UNDATED, DATED)
+    assert list(documents(g).values()) == [(["05-CT/TW"], ["2016-05-15"])]  # one node; no date invented for a1, a2
+    dates = [o for s, o in g.subject_objects(ELI.date_document)]
+    assert len(dates) == 1
+
+
+def test_an_undated_mention_of_a_symbol_two_years_use_stays_undated(tmp_path: Path) -> None:
+    again = DATED.replace("15/5/2016", "3/2/2021")
+    docs = documents(linked(tmp_path, UNDATED, DATED, again))
+    assert sorted(docs.values()) == [(["05-CT/TW"], []), (["05-CT/TW"], ["2016-05-15"]),
+                                     (["05-CT/TW"], ["2021-02-03"])]
+
+
+def test_a_document_written_with_two_type_words_is_one_node_of_one_type(tmp_path: Path) -> None:
+    g = linked(tmp_path, "Bộ Tài chính đã có Công văn số 301/BTC-TCT hướng dẫn quyết toán thuế năm 2016.",
+               "Theo văn bản số 301/BTC-TCT của Bộ Tài chính, doanh nghiệp phải quyết toán trước ngày 31/3.",
+               "Nghị định 39-NQ/TW của Bộ Chính trị về tinh giản biên chế được các tỉnh triển khai.",
+               "Nghị quyết 39-NQ/TW của Bộ Chính trị về tinh giản biên chế đã được quán triệt.")
+    docs = documents(g)
+    assert sorted(v[0][0] for v in docs.values()) == ["301/BTC-TCT", "39-NQ/TW"]  # two nodes, not four
+    types = {str(d).rsplit("/", 1)[-1]: {str(lab) for t in g.objects(d, ELI.type_document)
+                                          for lab in g.objects(t, SKOS.prefLabel)} for d in docs}
+    assert types == {"cong-van-301-btc-tct": {"Công văn"}, "nghi-quyet-39-nq-tw": {"Nghị quyết"}}

@@ -98,6 +98,7 @@ class BodyResolver:
 
 
 def _forms(org: Organization, label: str) -> tuple[str, ...]:
-    """The ways the text wrote a body, the label it had before canonicalization included, without the canonical."""
-    seen = [f for f in (*org.forms, org.label) if f and f != label]
+    """The ways the text wrote a body, the label it had before canonicalization included (the canonical label too,
+    when the text wrote it so: ``kg.link.labels`` counts the forms written in full)."""
+    seen = [f for f in (*org.forms, org.label) if f]
     return tuple(dict.fromkeys(seen))

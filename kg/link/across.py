@@ -42,6 +42,7 @@ from kg.knowledge import Knowledge, phrase_key
 from kg.knowledge.registry import BodyRegistry
 from kg.lang.vi.orthography import fold, id_key, name_key, slug
 from kg.link.curation import Curation, Side
+from kg.link.documents import DocDecision, DocName, DocumentIdentity, decide, document_names, retype
 from kg.link.labels import BodyName, Label, body_names, label_group, relabel
 
 NATIONAL = "national"
@@ -88,6 +89,7 @@ class Contexts:
         self.k = knowledge
         self._cache: dict[tuple[Organization, bool], tuple[str, ...]] = {}
         self.registry = BodyRegistry(knowledge)  # which bodies take part in ``kg.link.labels``
+        self.documents = DocumentIdentity(knowledge)  # the documents' groups (``kg.link.documents``)
 
     def name_key(self, name: str) -> str:
         """A person's name group: ``name_key``, with a short given name first read in full ("Jim" → "James",
@@ -167,12 +169,13 @@ def _acronym(label: str) -> str:
 _NO_D = str.maketrans({"đ": "d"})
 
 
-Linkable = Profile | BodyName  # what the map gives the reduce
+Linkable = Profile | BodyName | DocName  # what the map gives the reduce
 
 
 def mentions(facts: ArticleFacts, contexts: Contexts) -> list[Linkable]:
-    """What one article gives the reduce: its persons' profiles and its unknown bodies' names."""
-    return [*profiles(facts, contexts), *body_names(facts, contexts.registry)]
+    """What one article gives the reduce: its persons' profiles, its unknown bodies' names, its documents."""
+    return [*profiles(facts, contexts), *body_names(facts, contexts.registry),
+            *document_names(facts, contexts.documents)]
 
 
 def profiles(facts: ArticleFacts, contexts: Contexts) -> list[Profile]:
@@ -414,7 +417,8 @@ def _assign(out: dict[tuple[str, str, bool], Identity], members: list[Profile], 
         out[p.ref] = Identity(key, name)
 
 
-Decisions = dict[tuple[str, str, bool | str], Identity | Label]  # (article, name or body key, credit or BODY) →
+# (article, person name | body key | document ref, whether a credit | BODY | DOC) → what the reduce decided
+Decisions = dict[tuple[str, str, bool | str], Identity | Label | DocDecision]
 
 
 def link(all_profiles: Iterable[Linkable], curation: Curation | None = None) -> Decisions:
@@ -426,12 +430,17 @@ def link(all_profiles: Iterable[Linkable], curation: Curation | None = None) -> 
     out: Decisions = {}
     for key in sorted(groups):
         group = groups[key]
-        out.update(label_group(group) if isinstance(group[0], BodyName) else link_group(group, curation))
+        if isinstance(group[0], BodyName):
+            out.update(label_group(group))
+        elif isinstance(group[0], DocName):
+            out.update(decide(group))
+        else:
+            out.update(link_group(group, curation))
     return out
 
 
-Identities = dict[tuple[str, bool | str], Identity | Label]  # one article's: (name, whether a credit) → Identity,
-# (body key, BODY) → Label
+Identities = dict[tuple[str, bool | str], Identity | Label | DocDecision]  # one article's: (name, whether a
+# credit) → Identity, (body key, BODY) → Label, (document ref, DOC) → DocDecision
 
 
 def by_article(decided: Decisions) -> dict[str, Identities]:
@@ -450,5 +459,5 @@ def link_facts(all_facts: list[ArticleFacts], knowledge: Knowledge,
     out = []
     for f in all_facts:
         f.identities = decided.get(f.article_id, {})
-        out.append(relabel(f))
+        out.append(relabel(retype(f, contexts.documents), contexts.registry))
     return out

@@ -1,13 +1,15 @@
 """One label per body across articles, for the bodies the registry does not know.
 
-A body's IRI is its name's key (``kg.publish.iris``: case and punctuation folded), so "Công ty BKAV" and "Công
-ty Bkav" are one node; but each article labels such a body by itself (``kg.knowledge.registry.display``, which
-keeps an acronym as the article wrote it), so the node would carry two ``rdfs:label``s, and so would each of its
-posts. Every article that names such a body gives a ``BodyName`` (its label, and the forms it wrote in full: the
-same key); the reduce over a body's key gives every article one label: the full form most articles write
-("Trường Trung học phổ thông Chu Văn An" rather than the re-cased "Trường Trung Học Phổ Thông Chu Văn An"), else
-the label most articles gave; ties to the first in code-point order. A registry body has its canonical label
-already, and a nameless one is its article's own: neither takes part.
+Each article labels a body the registry does not know by itself (``kg.knowledge.registry.display``, which keeps
+an acronym as the article wrote it and a "và" where the article wrote one), so "Công ty BKAV" and "Công ty Bkav"
+would be one node (the IRI folds case) with two ``rdfs:label``s, and "Bộ Thông tin và Truyền thông Venezuela" and
+"Bộ Thông tin - Truyền thông Venezuela" two nodes. Every article that names such a body gives a ``BodyName``: the
+body's comparison key (``BodyRegistry.key``: abbreviations expanded, case, separators and "và" left out), its
+label, and the forms it wrote in full (that key). The reduce over a key gives every article one label, and so one
+node (the IRI is the label's key): the full form most articles write ("Trường Trung học phổ thông Chu Văn An"
+rather than the re-cased "Trường Trung Học Phổ Thông Chu Văn An"), else the label most articles gave; ties to the
+first in code-point order. A registry body has its canonical label already, and a nameless one is its article's
+own: neither takes part.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from dataclasses import dataclass, replace
 
 from kg.extract.facts import ArticleFacts, Organization
 from kg.knowledge.registry import BodyRegistry
-from kg.lang.vi.orthography import name_key
 
 BODY = "body"  # the second part of a body's key among an article's identities (a person's is a bool)
 
@@ -28,7 +29,7 @@ class BodyName:
     """A body the registry does not know, as one article labels it."""
 
     article: str
-    key: str  # its IRI segment (``name_key`` of the label)
+    key: str  # its comparison key (``BodyRegistry.key``)
     label: str  # the label the article gave it
     written: tuple[str, ...] = ()  # the forms the article wrote in full (the same key), first letter capital
 
@@ -55,9 +56,11 @@ def body_names(facts: ArticleFacts, registry: BodyRegistry) -> list[BodyName]:
     for org in _orgs(facts):
         if org.scope or registry.resolve(org.label).known:
             continue
-        key = name_key(org.label)
+        key = registry.key(org.label)
         label, written = found.setdefault(key, (org.label, set()))
-        written.update(f[:1].upper() + f[1:] for f in org.forms if name_key(f) == key and not _shouted(f))
+        for f in (f.strip(" -–—&,;:/") for f in org.forms):  # "Heineken châu Á &": a list went on
+            if registry.key(f) == key and not _shouted(f) and not any(registry.k.expand(w) for w in f.split()):
+                written.add(f[:1].upper() + f[1:])  # in full (no "THPT", "TP."), as a label starts
     return [BodyName(facts.article_id, key, label, tuple(sorted(written)))
             for key, (label, written) in sorted(found.items())]
 
@@ -70,14 +73,14 @@ def label_group(group: list[BodyName]) -> dict[tuple[str, str, str], Label]:
     return {b.ref: Label(b.key, label) for b in group}
 
 
-def relabel(facts: ArticleFacts) -> ArticleFacts:
+def relabel(facts: ArticleFacts, registry: BodyRegistry) -> ArticleFacts:
     """The article's posts and documents with the label decided for each of their bodies (``facts.identities``)."""
     labels = {key: d.label for (key, kind), d in facts.identities.items() if kind == BODY}
     if not labels:
         return facts
 
     def org(o: Organization) -> Organization:
-        label = labels.get(name_key(o.label)) if not o.scope else None
+        label = labels.get(registry.key(o.label)) if not o.scope else None
         if label is None or label == o.label:
             return o
         return replace(o, label=label, forms=tuple(f for f in o.forms if f != label))

@@ -98,7 +98,7 @@ class GraphBuilder:
             self._statement(g, facts, person, pred, post, p.evidence)
 
         for d in facts.documents:
-            key = self.documents.key(d)
+            key = self.documents.key(d, facts.identities)
             doc = URIRef(iris.document(key.symbol, d.type_label, facts.article_id if key.scoped else None,
                                        key.qualifiers))
             g.add((doc, RDF.type, ELI.LegalResource))

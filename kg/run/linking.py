@@ -25,8 +25,9 @@ from typing import IO
 from kg.corpus import Article, InputProblem
 from kg.extract.facts_json import FactsLine, dumps, parse_line
 from kg.link import resolve_article
-from kg.link.across import Identities, Linkable, by_article, link
+from kg.link.across import Contexts, Identities, Linkable, by_article, link, mentions
 from kg.link.curation import Curation
+from kg.link.documents import retype
 from kg.link.labels import relabel
 from kg.publish.block import marker_id, publish
 from kg.run.build import _WORKER, Done, Item, Progress, census, digest, extracted, failed, render_all
@@ -35,15 +36,18 @@ from kg.run.job import check_stop
 Decided = dict[str, Identities]  # article id → its persons' identities
 
 
-def _profiles_of(facts) -> list[Linkable]:  # noqa: ANN001 - ArticleFacts, linked within the article
-    from kg.link.across import Contexts, mentions
-
+def _contexts() -> Contexts:
+    """The worker's linking knowledge (contexts, bodies, documents), made once."""
     contexts = _WORKER.get("contexts")
     if contexts is None:
         from kg.knowledge import default_knowledge
 
         contexts = _WORKER["contexts"] = Contexts(default_knowledge())
-    return mentions(facts, contexts)  # type: ignore[arg-type]
+    return contexts  # type: ignore[return-value]
+
+
+def _profiles_of(facts) -> list[Linkable]:  # noqa: ANN001 - ArticleFacts, linked within the article
+    return mentions(facts, _contexts())
 
 
 def _first(item: Article | FactsLine) -> Done:
@@ -82,7 +86,8 @@ def _second_batch(items: list) -> list[Done]:  # InputProblem | (kind, raw facts
         facts, dig = parse_line(raw)
         facts = resolve_article(facts)
         facts.identities = identities
-        facts = relabel(facts)
+        contexts = _contexts()
+        facts = relabel(retype(facts, contexts.documents), contexts.registry)
         block = publish(facts, dig, builder, fmt)
         out.append((kind, (marker_id(facts.article_id), dig, block, census(block, fmt, header))))
     return out
