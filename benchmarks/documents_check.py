@@ -103,6 +103,18 @@ def check(d: Documents, identity: DocumentIdentity, show: int = 5) -> list[str]:
            f"(mentions joined {sum(len(d.mentioned_by[x]) for x in shared)})",
            f"documents with more than one eli:id_local: {len(many_ids)}"]
     out += [f"    {doc}  {sorted(d.ids[doc])}" for doc in many_ids[:show]]
+    by_id: dict[str, set[str]] = defaultdict(set)  # symbol → its nodes outside any article's scope
+    for doc in d.docs:
+        local = doc.rsplit("/document/", 1)[-1]
+        if "/" not in local:
+            for i in d.ids[doc]:
+                by_id[i].add(local)
+    split = sorted((i, sorted(nodes)) for i, nodes in by_id.items() if len(nodes) > 1)
+    typed = [(i, nodes) for i, nodes in split  # the same year and issuer, another type word
+             if len({n.partition("--")[2] for n in nodes}) < len(nodes)]
+    out.append(f"symbols held by more than one document node (not article-scoped): {len(split)} of {len(by_id)}; "
+               f"told apart by the type word alone (should be 0): {len(typed)}; the rest by year or issuer")
+    out += [f"    {i}  {nodes}" for i, nodes in (typed or split)[:show]]
     out.append(f"documents with more than one eli:date_document: {len(many_dates)}")
     out += [f"    {doc}  {sorted(d.dates[doc])}" for doc in many_dates[:show]]
     out.append(f"local-issuer symbols (QĐ-UBND …) shared across places: {len(across)}")
