@@ -6,7 +6,6 @@ Articles written for these tests in the style of Vietnamese business and local n
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -14,6 +13,7 @@ from rdflib import RDFS, Graph, URIRef
 
 from kg.cli import main
 from kg.link.labels import BodyName, label_group
+from tests.test_scale import jsonl
 
 ID = "https://w3id.org/kg-vn/id/"
 ROWS = [
@@ -23,11 +23,6 @@ ROWS = [
 ]
 
 
-def _jsonl(path: Path, rows: list[tuple[str, str]]) -> Path:
-    path.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in rows),
-                    encoding="utf-8")
-    return path
-
 
 def labels(g: Graph, iri: str) -> set[str]:
     return {str(o) for o in g.objects(URIRef(ID + iri), RDFS.label)}
@@ -35,7 +30,7 @@ def labels(g: Graph, iri: str) -> set[str]:
 
 def test_a_body_written_two_ways_has_the_label_most_articles_write(tmp_path: Path) -> None:
     out = tmp_path / "g.nt"
-    assert main(["build", str(_jsonl(tmp_path / "a.jsonl", ROWS)), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "a.jsonl", ROWS)), "-o", str(out), "-q", "-j", "1"]) == 0
     g = Graph().parse(out, format="nt")
     assert labels(g, "org/công-ty-vinacap") == {"Công ty Vinacap"}
     assert labels(g, "post/tổng-giám-đốc--công-ty-vinacap") == {"Tổng Giám đốc Công ty Vinacap"}
@@ -44,12 +39,12 @@ def test_a_body_written_two_ways_has_the_label_most_articles_write(tmp_path: Pat
 def test_an_update_that_changes_a_body_label_re_publishes_the_articles_already_there(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out, whole = tmp_path / "g.nt", tmp_path / "whole.nt"
-    assert main(["build", str(_jsonl(tmp_path / "a.jsonl", ROWS[:1])), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "a.jsonl", ROWS[:1])), "-o", str(out), "-q", "-j", "1"]) == 0
     assert labels(Graph().parse(out, format="nt"), "org/công-ty-vinacap") == {"Công ty VINACAP"}
     capsys.readouterr()
-    assert main(["build", str(_jsonl(tmp_path / "b.jsonl", ROWS[1:])), "--into", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "b.jsonl", ROWS[1:])), "--into", str(out), "-q", "-j", "1"]) == 0
     assert "re-linked 1" in capsys.readouterr().err  # v1 now labels the body as the others do
-    assert main(["build", str(_jsonl(tmp_path / "all.jsonl", ROWS)), "-o", str(whole), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "all.jsonl", ROWS)), "-o", str(whole), "-q", "-j", "1"]) == 0
     assert out.read_bytes() == whole.read_bytes()
 
 
@@ -66,7 +61,7 @@ def test_a_body_written_with_and_without_its_và_is_one_node(tmp_path: Path) -> 
             ("w2", "Giám đốc Công ty Xây dựng - Thương mại Minh Long Trần Quốc Bảo đã ký hợp đồng thi công."),
             ("w3", "Ông Trần Quốc Bảo, Giám đốc Công ty Xây dựng và Thương mại Minh Long, dự lễ khởi công.")]
     out = tmp_path / "g.nt"
-    assert main(["build", str(_jsonl(tmp_path / "a.jsonl", rows)), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "a.jsonl", rows)), "-o", str(out), "-q", "-j", "1"]) == 0
     g = Graph().parse(out, format="nt")
     orgs = {str(o) for o in g.subjects(RDFS.label, None) if "/org/" in str(o) and "minh-long" in str(o)}
     assert orgs == {ID + "org/công-ty-xây-dựng-và-thương-mại-minh-long"}

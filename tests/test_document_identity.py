@@ -8,7 +8,6 @@ stays its article's.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from kg.link.documents import DocumentIdentity
 from kg.namespaces import ELI
 from kg.publish.rdf import GraphBuilder
 from kg.run.build import facts_of
+from tests.test_scale import jsonl
 
 
 def graph(*texts: str) -> Graph:
@@ -126,9 +126,7 @@ def test_issuer_key_is_the_place_of_a_places_body(issuer: str, key: str | None) 
 # -- across articles: the reduce over a symbol's mentions (kg build links them) ---------------------------------
 
 def linked(tmp: Path, *texts: str) -> Graph:
-    src = tmp / "in.jsonl"
-    src.write_text("".join(json.dumps({"id": f"a{n}", "text": t}, ensure_ascii=False) + "\n"
-                           for n, t in enumerate(texts, start=1)), encoding="utf-8")
+    src = jsonl(tmp / "in.jsonl", [(f"a{n}", t) for n, t in enumerate(texts, start=1)])
     assert main(["build", str(src), "-o", str(tmp / "g.nt"), "-q", "-j", "1"]) == 0
     return Graph().parse(tmp / "g.nt", format="nt")
 

@@ -15,6 +15,7 @@ from kg.cli import main
 from kg.link.across import Profile, link_group
 from kg.link.curation import Curation, read_curation
 from kg.namespaces import KG, ORG, SCHEMA
+from tests.test_scale import jsonl
 
 HOMONYMS = [
     ("a1", "Sáng 5/3, Chủ tịch UBND tỉnh Bình Dương Nguyễn Văn Hùng đã tiếp đoàn công tác của Bộ Y tế."),
@@ -159,11 +160,6 @@ def test_a_curated_split_holds_against_shared_evidence() -> None:
 
 # -- incremental: --into re-links the name groups an update touches ----------------------------------------------
 
-def _jsonl(path: Path, rows: list[tuple[str, str]]) -> Path:
-    path.write_text("".join(json.dumps({"id": i, "text": t}, ensure_ascii=False) + "\n" for i, t in rows),
-                    encoding="utf-8")
-    return path
-
 
 CORPUS = [*HOMONYMS, *CAREER, *ONE_PROVINCE, *BYLINES, VAGUE]
 
@@ -171,9 +167,9 @@ CORPUS = [*HOMONYMS, *CAREER, *ONE_PROVINCE, *BYLINES, VAGUE]
 @pytest.mark.parametrize("suffix", ["ttl", "nt", "trig"])
 def test_a_graph_built_in_two_steps_equals_the_graph_built_at_once(tmp_path: Path, suffix: str) -> None:
     whole, steps = tmp_path / f"whole.{suffix}", tmp_path / f"steps.{suffix}"
-    assert main(["build", str(_jsonl(tmp_path / "all.jsonl", CORPUS)), "-o", str(whole), "-q", "-j", "1"]) == 0
-    assert main(["build", str(_jsonl(tmp_path / "one.jsonl", CORPUS[:5])), "-o", str(steps), "-q", "-j", "1"]) == 0
-    assert main(["build", str(_jsonl(tmp_path / "two.jsonl", CORPUS[5:])), "--into", str(steps), "-q",
+    assert main(["build", str(jsonl(tmp_path / "all.jsonl", CORPUS)), "-o", str(whole), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "one.jsonl", CORPUS[:5])), "-o", str(steps), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "two.jsonl", CORPUS[5:])), "--into", str(steps), "-q",
                  "-j", "1"]) == 0
     assert steps.read_bytes() == whole.read_bytes()
     assert (tmp_path / f".steps.{suffix}.facts.jsonl.gz").read_bytes() == \
@@ -185,18 +181,18 @@ def test_an_update_re_publishes_the_articles_whose_persons_it_changes(tmp_path: 
     out = tmp_path / "g.nt"
     vague = (VAGUE[0], VAGUE[1] + " Bí thư Tỉnh ủy Hà Nam Lê Văn Tâm dự buổi làm việc.")  # and a person of another name
     first = [HOMONYMS[0], vague]  # one Nguyễn Văn Hùng: the vague mention is him
-    assert main(["build", str(_jsonl(tmp_path / "a.jsonl", first)), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "a.jsonl", first)), "-o", str(out), "-q", "-j", "1"]) == 0
     g = Graph().parse(out, format="nt")
     assert person_of(g, "d1", "Nguyễn Văn Hùng") == person_of(g, "a1", "Nguyễn Văn Hùng")
     capsys.readouterr()
     namesake = [("a4", "Chủ tịch HĐND tỉnh Quảng Trị Nguyễn Văn Hùng khai mạc kỳ họp thứ ba.")]
-    assert main(["build", str(_jsonl(tmp_path / "b.jsonl", namesake)), "--into", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "b.jsonl", namesake)), "--into", str(out), "-q", "-j", "1"]) == 0
     assert "re-linked 1" in capsys.readouterr().err  # d1, already in the graph, is ambiguous now
     g = Graph().parse(out, format="nt")
     assert (person_of(g, "d1", "Nguyễn Văn Hùng"), KG.identityScope,
             URIRef("https://w3id.org/kg-vn/id/article/d1")) in g
     whole = tmp_path / "whole.nt"  # the re-published article is as a build of everything at once writes it
-    assert main(["build", str(_jsonl(tmp_path / "all.jsonl", [*first, *namesake])), "-o", str(whole), "-q",
+    assert main(["build", str(jsonl(tmp_path / "all.jsonl", [*first, *namesake])), "-o", str(whole), "-q",
                  "-j", "1"]) == 0
     assert out.read_bytes() == whole.read_bytes()
 
@@ -205,10 +201,10 @@ def test_a_store_built_in_two_steps_holds_the_graph_built_at_once(tmp_path: Path
     from kg.publish import store
 
     whole = tmp_path / "whole.nt"
-    assert main(["build", str(_jsonl(tmp_path / "all.jsonl", CORPUS)), "-o", str(whole), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "all.jsonl", CORPUS)), "-o", str(whole), "-q", "-j", "1"]) == 0
     db = tmp_path / "db"
-    assert main(["build", str(_jsonl(tmp_path / "one.jsonl", CORPUS[:5])), "--into", str(db), "-q", "-j", "1"]) == 0
-    assert main(["build", str(_jsonl(tmp_path / "two.jsonl", CORPUS[5:])), "--into", str(db), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "one.jsonl", CORPUS[:5])), "--into", str(db), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "two.jsonl", CORPUS[5:])), "--into", str(db), "-q", "-j", "1"]) == 0
     held = store.open_store(db, read_only=True)
     triples = {(str(q.subject), str(q.predicate), str(q.object)) for q in held.quads_for_pattern(None, None, None)}
     expected = {(s.n3(), p.n3(), o.n3()) for s, p, o in Graph().parse(whole, format="nt")}
@@ -218,10 +214,10 @@ def test_a_store_built_in_two_steps_holds_the_graph_built_at_once(tmp_path: Path
 def test_an_output_of_an_older_kg_is_updated_and_says_its_persons_were_not_re_linked(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "g.nt"
-    assert main(["build", str(_jsonl(tmp_path / "a.jsonl", HOMONYMS)), "-o", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "a.jsonl", HOMONYMS)), "-o", str(out), "-q", "-j", "1"]) == 0
     (tmp_path / ".g.nt.facts.jsonl.gz").unlink()  # as an output written before kg kept its facts
     capsys.readouterr()
-    assert main(["build", str(_jsonl(tmp_path / "b.jsonl", [VAGUE])), "--into", str(out), "-q", "-j", "1"]) == 0
+    assert main(["build", str(jsonl(tmp_path / "b.jsonl", [VAGUE])), "--into", str(out), "-q", "-j", "1"]) == 0
     assert "3 articles already in the output have no facts kept beside it" in capsys.readouterr().err
 
 
