@@ -39,9 +39,29 @@ _BOM = b"\xef\xbb\xbf"
 _ASCII_BYTES = bytes(range(128))
 _CHUNK = 1 << 20  # characters scanned per regex pass, to bound memory on huge texts
 
-# Optional leading "date YYYY-MM-DD" header, on its own line or followed by the text on the same line.
+# An article's date as crawls write it: ISO (2026-02-26), an ISO datetime (2026-02-26T05:26:26+00:00, the date
+# as written, not moved to UTC), or day first (26/02/2026, 26-02-2026, 26.02.2026, with a time after it or not).
+_ISO_DATE = (r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
+             r"(?:[T ][0-9]{2}:[0-9]{2}(?::[0-9]{2}(?:\.[0-9]+)?)?(?:Z|[+-][0-9]{2}:?[0-9]{2})?)?")
+_DAY_FIRST = re.compile(r"([0-9]{1,2})([/.-])([0-9]{1,2})\2([0-9]{4})(?:[ ,T]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?)?")
+# Optional leading "date …" header, on its own line or followed by the text on the same line.
 # Anchored with .match and free of nested quantifiers, so it runs in linear time.
-_HEADER_RE = re.compile(r"\s*date:?[ \t]+([0-9]{4}-[0-9]{2}-[0-9]{2})(?!\S)\s*", re.IGNORECASE)
+_HEADER_RE = re.compile(rf"\s*date:?[ \t]+({_ISO_DATE}|[0-9]{{1,2}}([/.-])[0-9]{{1,2}}\2[0-9]{{4}})(?!\S)\s*",
+                        re.IGNORECASE)
+
+
+def read_date(value: str) -> str | None:
+    """An article's date as ``YYYY-MM-DD`` (forms above), or None when it is not a date that exists."""
+    s = value.strip()
+    try:
+        if re.fullmatch(_ISO_DATE, s):
+            return (_dt.date.fromisoformat(s) if len(s) == 10 else _dt.datetime.fromisoformat(s).date()).isoformat()
+        m = _DAY_FIRST.fullmatch(s)
+        if m:
+            return _dt.date(int(m.group(4)), int(m.group(3)), int(m.group(1))).isoformat()
+    except ValueError:
+        return None
+    return None
 
 # Characters that genuine Vietnamese (NFC or NFD) text contains and legacy-encoded mojibake never does.
 _VIET_RE = re.compile("[\u0102\u0103\u0110\u0111\u0128\u0129\u0168\u0169\u01a0\u01a1\u01af\u01b0"
@@ -361,9 +381,8 @@ def _finish(origin: str, line: int | None, aid: str, text: str, legacy: bool, pr
         problems.append(InputProblem(origin, line, LEGACY_ENCODING_MESSAGE, aid))
         return None
     if m and date is None:
-        try:
-            date = _dt.date.fromisoformat(m.group(1)).isoformat()
-        except ValueError:
+        date = read_date(m.group(1))
+        if date is None:
             problems.append(InputProblem(origin, line, f"invalid date {m.group(1)!r} in header; date left "
                                                        "unknown", aid, fatal=False))
     return Article(aid, text, date=date, origin=origin, line=line, **meta)
@@ -435,16 +454,12 @@ def _parse_line(origin: str, lineno: int, raw: bytes) -> _Item | None:
 
 
 def _parse_date(value: object) -> tuple[str | None, str | None]:
-    """ISO date or datetime → "YYYY-MM-DD"; otherwise (None, warning). Missing/null/"" is just unknown."""
+    """An article's date (``read_date``) → "YYYY-MM-DD"; otherwise (None, warning). Missing/null/"" is unknown."""
     if value is None or value == "":
         return None, None
-    if isinstance(value, str):
-        s = value.strip()
-        try:
-            d = _dt.date.fromisoformat(s) if len(s) <= 10 else _dt.datetime.fromisoformat(s).date()
-            return d.isoformat(), None
-        except ValueError:
-            pass
+    if isinstance(value, str) and (d := read_date(value)) is not None:
+        return d, None
     shown = repr(value) if len(repr(value)) <= 60 else repr(value)[:57] + "..."
-    return None, f"invalid 'date' {shown} (expected ISO YYYY-MM-DD or datetime); date left unknown"
+    return None, (f"invalid 'date' {shown} (expected YYYY-MM-DD, an ISO datetime or DD/MM/YYYY); "
+                  "date left unknown")
 

@@ -146,14 +146,34 @@ def test_jsonl_reading(tmp_path: Path, gz: bool) -> None:
     assert arts[2].title is None
 
 
+@pytest.mark.parametrize(("written", "date"), [
+    ("2026-02-26T05:26:26+00:00", "2026-02-26"), ("2026-02-26T23:30:00-05:00", "2026-02-26"),  # as written
+    ("2026-02-26T05:26:26Z", "2026-02-26"), ("2026-02-26 05:26:26", "2026-02-26"),
+    ("26/02/2026", "2026-02-26"), ("6/2/2026 08:15", "2026-02-06"), ("26-02-2026", "2026-02-26"),
+    ("26.02.2026", "2026-02-26"),
+])
+def test_jsonl_date_in_the_forms_crawls_write(tmp_path: Path, written: str, date: str) -> None:
+    arts, probs = run(write_jsonl(tmp_path / "d.jsonl", [{"id": "d1", "text": S1, "date": written}]))
+    assert probs == [] and arts[0].date == date
+
+
+@pytest.mark.parametrize(("header", "date"), [("date 26/02/2026", "2026-02-26"),
+                                              ("date: 2026-02-26T05:26:26+07:00", "2026-02-26")])
+def test_txt_header_in_the_forms_crawls_write(tmp_path: Path, header: str, date: str) -> None:
+    f = tmp_path / "bao-006.txt"
+    f.write_text(header + "\n" + S1, encoding="utf-8")
+    [a], probs = run(f)
+    assert probs == [] and a.date == date and a.text[body_start(a):] == S1
+
+
 def test_jsonl_invalid_date_warns_and_keeps_article(tmp_path: Path) -> None:
-    f = write_jsonl(tmp_path / "d.jsonl", [{"id": "d1", "text": S1, "date": "06/02/2017"},
+    f = write_jsonl(tmp_path / "d.jsonl", [{"id": "d1", "text": S1, "date": "31/02/2017"},
                                            {"id": "d2", "text": S2, "date": 20170206, "title": 5}])
     arts, probs = run(f)
     assert [(a.id, a.date, a.title) for a in arts] == [("d1", None, None), ("d2", None, None)]
     assert [(p.line, p.fatal, p.article_id) for p in probs] == [(1, False, "d1"), (2, False, "d2"),
                                                                 (2, False, "d2")]
-    assert "06/02/2017" in probs[0].message
+    assert "31/02/2017" in probs[0].message  # day first, and no 31 February
     assert str(probs[0]).startswith(f"{f}:1: ")
 
 
