@@ -45,6 +45,10 @@ KG_TERMS = (
     "nationalIssuer", "partySymbol",
     # names that are no person's (ontology/brands.ttl)
     "Brand", "SportsClub", "StaffCredit",
+    # personnel changes (ontology/changes.ttl, kg.extract.changes)
+    "PersonnelChange", "ChangeKind", "ChangeKinds", "ChangeHedge", "ChangeLink", "changeVerb", "gainsPost",
+    "changeKind", "person", "toPost", "fromPost", "ChangeNonVerb", "ownAct", "PassiveMarker",
+    "ChangeObjectMarker", "ChangeBreak",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))

@@ -159,3 +159,9 @@ def test_a_document_written_with_two_type_words_is_one_node_of_one_type(tmp_path
     types = {str(d).rsplit("/", 1)[-1]: {str(lab) for t in g.objects(d, ELI.type_document)
                                           for lab in g.objects(t, SKOS.prefLabel)} for d in docs}
     assert types == {"cong-van-301-btc-tct": {"Công văn"}, "nghi-quyet-39-nq-tw": {"Nghị quyết"}}
+
+
+def test_a_type_code_in_the_issuers_place_does_not_type_the_document(tmp_path: Path) -> None:
+    g = linked(tmp_path, "Bộ Tài nguyên và Môi trường đã có Văn bản số 60/BTNMT-TTr gửi UBND tỉnh về việc thanh tra.")
+    types = {str(lab) for t in g.objects(None, ELI.type_document) for lab in g.objects(t, SKOS.prefLabel)}
+    assert types == {"Văn bản"}  # TTr: the ministry's inspectorate, not a Tờ trình

@@ -18,6 +18,7 @@ from kg.cli import main
 from kg.corpus import Article
 from kg.extract.facts import ArticleFacts, Evidence
 from kg.extract.rules import KINDS, RULES, Example, Rule, rule
+from kg.knowledge import default_knowledge
 from kg.run.build import facts_of
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +40,11 @@ def read(kind: str, facts: ArticleFacts) -> list[tuple[tuple[str | None, ...], E
                 for d in facts.documents]
     if kind == "event":
         return [((e.label, e.date), e.evidence) for e in facts.events]
+    if kind == "change":
+        kinds = default_knowledge().change_kinds
+        posts = [(c, c.to_post or c.from_post) for c in facts.changes]
+        return [((c.person, kinds[c.kind].label, p.role if p else None, p.org.label if p and p.org else None,
+                  c.date), c.evidence) for c, p in posts]
     return [((c.person, c.agency, c.kind), c.evidence) for c in facts.credits]
 
 
@@ -63,7 +69,7 @@ def test_registry_is_well_formed() -> None:
     for name, r in RULES.items():
         assert r.name == name and rule(name) is r
         assert r.kind in KINDS and r.description and r.examples
-        assert name.split(".")[0] in ("people", "documents", "events", "credits")
+        assert name.split(".")[0] in ("people", "documents", "events", "credits", "changes")
         assert {e.variant for e in r.examples} - {None} <= {v.name for v in r.variants}
         assert r.relative or 0 < r.confidence <= 1
     exemplified = {e.variant for r in RULES.values() for e in r.examples}
@@ -99,7 +105,7 @@ def test_each_rule_name_comes_from_one_place_in_the_extractors() -> None:
     seen: dict[str, list[str]] = {}
     for path in EXTRACTORS:
         for c in _code_strings(path):
-            if re.fullmatch(r"(?:people|documents|events|credits)\.\w+", c.value):
+            if re.fullmatch(r"(?:people|documents|events|credits|changes)\.\w+", c.value):
                 seen.setdefault(c.value, []).append(f"{path.name}:{c.lineno}")
     assert set(seen) == set(RULES), (f"written but not registered: {sorted(set(seen) - set(RULES))}; "
                                      f"registered but never written: {sorted(set(RULES) - set(seen))}")

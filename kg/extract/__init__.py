@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from kg.corpus import Article
 from kg.extract.bodies import BodyResolver
+from kg.extract.changes import ChangeExtractor
 from kg.extract.credits import CreditExtractor
 from kg.extract.documents import DocumentExtractor
 from kg.extract.events import EventExtractor
@@ -38,6 +39,7 @@ class Extractor:
         self.credits = CreditExtractor(self.knowledge)
         self.events = EventExtractor(self.knowledge)
         self.bodies = BodyResolver(self.knowledge)
+        self.changes = ChangeExtractor(self.knowledge, self.bodies.registry)
         self.passes = check(passes)
 
     def __call__(self, article: Article) -> ArticleFacts:

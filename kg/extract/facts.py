@@ -89,6 +89,22 @@ class Event:
     participants: tuple[tuple[str, str], ...] = ()  # (person name, "speaker" | "chair")
 
 
+@dataclass(frozen=True)
+class Change:
+    """A personnel change the text reports as decided: who, which kind (a kg:ChangeKind IRI), the post taken
+    and the post left (one of the article's posts), when, by whom, by which decision, for which term."""
+
+    person: str
+    kind: str
+    evidence: Evidence
+    to_post: Post | None = None
+    from_post: Post | None = None
+    date: str | None = None  # ISO YYYY-MM-DD, or --MM-DD when neither the text nor the article gives the year
+    decider: Organization | None = None
+    decision: str | None = None  # the number of one of the article's documents
+    term: str | None = None  # "5 năm", "2016-2021"
+
+
 @dataclass
 class ArticleFacts:
     """Everything extracted from one article."""
@@ -104,6 +120,7 @@ class ArticleFacts:
     documents: list[Document] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
     # set by cross-article linking (kg.link.across): (name, whether a credit) → the person's Identity
     identities: dict = field(default_factory=dict)
 
@@ -169,7 +186,8 @@ def _cached(obj: object, key: str, make):  # noqa: ANN001, ANN202 - a lookup tab
 
 def mentions_of(facts: ArticleFacts) -> Mentions:
     """The article's mentions, numbered deterministically by where each first appears (evidence start), then by
-    name: persons of posts, event participants and credits; organizations of posts and document issuers."""
+    name: persons of posts, event participants and credits; organizations of posts, document issuers and the
+    bodies deciding changes."""
     people: dict[str, tuple[int, set[str]]] = {}
 
     def person(name: str, at: int, forms: tuple[str, ...] = ()) -> None:
@@ -191,6 +209,9 @@ def mentions_of(facts: ArticleFacts) -> Mentions:
         if d.issuer is not None:
             at = (d.issuer_evidence or d.evidence).start
             orgs[d.issuer] = min(orgs.get(d.issuer, at), at)
+    for c in facts.changes:
+        if c.decider is not None:
+            orgs[c.decider] = min(orgs.get(c.decider, c.evidence.start), c.evidence.start)
     persons = sorted(people.items(), key=lambda kv: (kv[1][0], kv[0]))
     ordered = sorted(orgs.items(), key=lambda kv: (kv[1], kv[0].label, kv[0].forms, kv[0].kind or "",
                                                    kv[0].scope or ""))

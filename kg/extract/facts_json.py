@@ -18,7 +18,18 @@ from pathlib import Path
 from typing import Any
 
 from kg.corpus import InputProblem
-from kg.extract.facts import ArticleFacts, Credit, Document, Event, Evidence, Organization, Person, Post, mentions_of
+from kg.extract.facts import (
+    ArticleFacts,
+    Change,
+    Credit,
+    Document,
+    Event,
+    Evidence,
+    Organization,
+    Person,
+    Post,
+    mentions_of,
+)
 
 SCHEMA_VERSION = 1
 SUFFIXES = (".facts.jsonl", ".facts.jsonl.gz")
@@ -85,7 +96,15 @@ def to_json(facts: ArticleFacts, digest: str) -> dict[str, Any]:
                     "date": e.date, "place": e.place,
                     "participants": [{"person": pid(name), "part": part} for name, part in e.participants]}
                    for e in facts.events],
+        "changes": [{"person": pid(c.person), "kind": c.kind, "evidence": _evidence(c.evidence, aid),
+                     "to_post": _index(facts.posts, c.to_post), "from_post": _index(facts.posts, c.from_post),
+                     "date": c.date, "decider": oid(c.decider) if c.decider else None, "decision": c.decision,
+                     "term": c.term} for c in facts.changes],
     }
+
+
+def _index(posts: list[Post], post: Post | None) -> int | None:
+    return next((n for n, p in enumerate(posts) if p == post), None) if post is not None else None
 
 
 def dumps(facts: ArticleFacts, digest: str) -> str:
@@ -205,11 +224,27 @@ def from_json(data: Any) -> ArticleFacts:
                                   _get(e, "ordinal", str, where, True), _get(e, "term", str, where, True),
                                   _get(e, "date", str, where, True), _get(e, "place", str, where, True),
                                   tuple(parts)))
+    for n, c in enumerate(_list(data, "changes", "line") if isinstance(data, dict) and "changes" in data else []):
+        where = f"changes[{n}]"
+        posts = [_post_at(facts.posts, c, k, where) for k in ("to_post", "from_post")]
+        facts.changes.append(Change(_ref(persons, c, "person", where), _get(c, "kind", str, where),
+                                    _ev(_get(c, "evidence", dict, where), where, aid), posts[0], posts[1],
+                                    _get(c, "date", str, where, True), _ref(orgs, c, "decider", where, True),
+                                    _get(c, "decision", str, where, True), _get(c, "term", str, where, True)))
     for ev in _spans(facts):
         if not 0 <= ev.start <= ev.end <= len(facts.text) or not 0 <= ev.sentence_start <= ev.sentence_end \
                 <= len(facts.text):
             raise FactsError(f"an evidence span ({ev.start}-{ev.end}) lies outside the article's text")
     return facts
+
+
+def _post_at(posts: list[Post], c: Any, key: str, where: str) -> Post | None:
+    n = _get(c, key, int, where, True)
+    if n is None:
+        return None
+    if isinstance(n, bool) or not 0 <= n < len(posts):
+        raise FactsError(f"{where}.{key} is {n!r}, not an index of this line's posts")
+    return posts[n]
 
 
 def _spans(facts: ArticleFacts) -> Iterator[Evidence]:
@@ -218,6 +253,7 @@ def _spans(facts: ArticleFacts) -> Iterator[Evidence]:
         yield from (e for e in (d.evidence, d.date_evidence, d.issuer_evidence) if e is not None)
     yield from (c.evidence for c in facts.credits)
     yield from (e.evidence for e in facts.events)
+    yield from (c.evidence for c in facts.changes)
 
 
 @dataclass(frozen=True)

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from kg.corpus import Article, body_start
 from kg.extract.documents import merge_documents
-from kg.extract.facts import ArticleFacts, Credit, Document, Event, Evidence, Post
+from kg.extract.facts import ArticleFacts, Change, Credit, Document, Event, Evidence, Post
 from kg.lang.vi.orthography import nfc_with_offsets
 from kg.lang.vi.sentences import Sentence, Tok, sentences
 
@@ -38,6 +38,7 @@ class Work:
     documents: list[Document] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     credits: list[Credit] = field(default_factory=list)
+    changes: list[Change] = field(default_factory=list)
 
     @classmethod
     def of(cls, article: Article) -> Work:
@@ -50,7 +51,8 @@ class Work:
     def facts(self) -> ArticleFacts:
         a = self.article
         return ArticleFacts(a.id, a.title, a.date, a.url, a.source, a.text, posts=self.posts,
-                            documents=self.documents, credits=self.credits, events=self.events)
+                            documents=self.documents, credits=self.credits, events=self.events,
+                            changes=self.changes)
 
 
 PassFn = Callable[["Extractor", Work], None]
@@ -147,6 +149,24 @@ def _bodies(x: Extractor, w: Work) -> None:
     w.posts, w.documents = x.bodies.resolve(w.posts, w.documents, w.sentences, w.article.id)
 
 
+@register("changes", needs=("posts", "documents", "sentences"), gives=("changes",))
+def _changes(x: Extractor, w: Work) -> None:
+    """Personnel changes: a change verb and the posts read in its sentence; date, deciding body, decision, term."""
+    by_sentence: dict[int, list[Post]] = {}
+    for p in w.posts:
+        by_sentence.setdefault(p.evidence.sentence_start, []).append(p)
+    seen: set[tuple] = set()
+    w.changes = []
+    for s in w.sentences:
+        for c in x.changes.extract(s, by_sentence.get(s.start, []), w.documents, w.text, w.article.id,
+                                   w.article.date):
+            key = (c.person, c.kind, *(p.role if p else None for p in (c.to_post, c.from_post)))
+            # a lead repeated in the body: one change
+            if key not in seen:
+                seen.add(key)
+                w.changes.append(c)
+
+
 @register("credits", needs=("text",), gives=("credits",))
 def _credits(x: Extractor, w: Work) -> None:
     """Photo credits and the closing byline."""
@@ -166,7 +186,10 @@ def _offsets(x: Extractor, w: Work) -> None:
         return replace(e, start=offsets[e.start], end=offsets[e.end], sentence_start=offsets[e.sentence_start],
                        sentence_end=offsets[e.sentence_end])
 
-    w.posts = [replace(p, evidence=ev(p.evidence)) for p in w.posts]
+    moved = {p: replace(p, evidence=ev(p.evidence)) for p in w.posts}
+    w.posts = [moved[p] for p in w.posts]
+    w.changes = [replace(c, evidence=ev(c.evidence), to_post=moved.get(c.to_post) if c.to_post else None,
+                         from_post=moved.get(c.from_post) if c.from_post else None) for c in w.changes]
     w.documents = [replace(d, evidence=ev(d.evidence), date_evidence=ev(d.date_evidence),
                            issuer_evidence=ev(d.issuer_evidence)) for d in w.documents]
     w.credits = [replace(c, evidence=ev(c.evidence)) for c in w.credits]
@@ -174,7 +197,7 @@ def _offsets(x: Extractor, w: Work) -> None:
 
 
 DEFAULT_PIPELINE = ("sentences", "posts", "documents", "events", "post-context", "event-participants",
-                    "document-context", "bodies", "credits", "offsets")
+                    "document-context", "bodies", "changes", "credits", "offsets")
 
 
 def chunks(text: str, start: int = 0, size: int = CHUNK) -> list[tuple[int, int]]:

@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-KINDS = ("post", "document", "date", "issuer", "event", "credit")
+KINDS = ("post", "document", "date", "issuer", "event", "credit", "change")
 
 Fact = tuple[str | None, ...]
 """A fact in compact form, by kind: post (person, role, organization); document, date and issuer (number, type,
-date, issuer); event (label, date); credit (person, agency, kind)."""
+date, issuer); event (label, date); credit (person, agency, kind); change (person, kind, role, organization,
+date)."""
 
 
 @dataclass(frozen=True)
@@ -206,6 +207,20 @@ _ALL = (
        E("Ngày 12/10/2025, Đại hội Đảng bộ tỉnh Nam Định lần thứ XXI, nhiệm kỳ 2025 - 2030 khai mạc tại "
          "thành phố Nam Định.",
          (("Đại hội Đảng bộ tỉnh Nam Định lần thứ XXI, nhiệm kỳ 2025 - 2030", "2025-10-12"),))),
+    # -- changes.py: personnel changes ----------------------------------------------------------------------
+    _r("changes.gain", "change", 0.85,
+       "a change verb that takes a post (\"bổ nhiệm\", \"bầu\", \"điều động\"; data: kg:changeVerb) before a "
+       "person's post read in the same sentence: the change into that post",
+       E("Ngày 5/3/2025, Bộ Chính trị quyết định bổ nhiệm ông Trần Văn Minh giữ chức Phó Chủ nhiệm Ủy ban Kiểm tra "
+         "Trung ương.",
+         (("Trần Văn Minh", "Bổ nhiệm", "Phó Chủ nhiệm", "Ủy ban Kiểm tra Trung ương", "2025-03-05"),)),
+       E("Chiều 10/6/2021, HĐND tỉnh Nghệ An đã bầu ông Nguyễn Đức Trung giữ chức Chủ tịch UBND tỉnh Nghệ An.",
+         (("Nguyễn Đức Trung", "Bầu", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "2021-06-10"),))),
+    _r("changes.leave", "change", 0.8,
+       "a change verb that ends a post (\"nghỉ hưu\", \"miễn nhiệm\", \"cách chức\") next to a person's post "
+       "read in the same sentence: the change out of that post",
+       E("Ông Nguyễn Văn Bình, Giám đốc Sở Tư pháp tỉnh Nam Định, được nghỉ hưu theo chế độ từ ngày 1/7/2025.",
+         (("Nguyễn Văn Bình", "Nghỉ hưu", "Giám đốc", "Sở Tư pháp tỉnh Nam Định", "2025-07-01"),))),
     _r("credits.photo", "credit", 0.9,
        "a photo credit after \"Ảnh:\": a 2–3 syllable name and an agency in either order",
        E("Bí thư Tỉnh ủy Nam Định Phạm Văn Hùng phát biểu tại hội nghị. Ảnh: Minh Hải - TTXVN",

@@ -80,6 +80,16 @@ class SymbolCode:
     party: bool = False  # the Party's symbol style, number-TYPE/ISSUER (kg:partySymbol)
 
 
+@dataclass(frozen=True)
+class ChangeKind:
+    """A kind of personnel change (ontology/changes.ttl): its concept, its label, whether its post is the one taken."""
+
+    iri: str
+    label: str
+    gains: bool
+    own: bool = False  # the person before the verb is the one who leaves ("nghỉ hưu", "từ chức")
+
+
 @dataclass
 class Knowledge:
     """All lookup tables. Phrase indexes take folded syllable tuples (see ``phrase_key``)."""
@@ -111,6 +121,14 @@ class Knowledge:
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
     agency_heads: frozenset[str] = frozenset()  # "báo", "đài": + a capitalised name is a news outlet
     staff_credits: frozenset[str] = frozenset()  # "pv", "ctv": a credit to the outlet's staff, no person's name
+    change_verbs: PhraseIndex[ChangeKind] = field(default_factory=PhraseIndex)  # "bổ nhiệm" → appointment
+    change_hedges: frozenset[str] = frozenset()  # "đề nghị", "dự kiến": before a change verb, no change
+    change_links: frozenset[str] = frozenset()  # "được", "bị": may stand between a post and the verb ending it
+    change_non_verbs: frozenset[str] = frozenset()  # "bầu cử": begins like a change verb, is none
+    passive_markers: frozenset[str] = frozenset()  # "bị", "được": the person before the verb undergoes it
+    change_objects: frozenset[str] = frozenset()  # "đối với", "cho": bring in the person a change is done to
+    change_breaks: frozenset[str] = frozenset()  # "vì", "do": between a verb and a post, no object of it
+    change_kinds: dict[str, ChangeKind] = field(default_factory=dict)  # IRI → kind
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
     clause_words: frozenset[str] = frozenset()  # "đã", "được", "là": a clause goes on, an org name has ended
     time_openers: frozenset[str] = frozenset()  # "Sáng", "Ngày": open a sentence before a date, else a name syllable
@@ -273,6 +291,12 @@ WORD_CLASSES: tuple[tuple[str, str, str], ...] = (  # Knowledge attribute, kg: c
     ("place_qualifiers", "PlaceQualifier", "words"),
     ("agency_heads", "AgencyHead", "words"),
     ("staff_credits", "StaffCredit", "words"),
+    ("change_hedges", "ChangeHedge", "words"),
+    ("change_links", "ChangeLink", "words"),
+    ("change_non_verbs", "ChangeNonVerb", "words"),
+    ("passive_markers", "PassiveMarker", "words"),
+    ("change_objects", "ChangeObjectMarker", "words"),
+    ("change_breaks", "ChangeBreak", "words"),
     ("sentence_openers", "SentenceOpener", "words"),
     ("event_heads", "EventHead", "written"),
     ("event_name_ends", "EventNameEnd", "written"),
@@ -406,6 +430,11 @@ def load(directory: Path | None = None) -> Knowledge:
         fold(str(o)) for s in _subjects(g, KG.Honorific) if _flag(g, s, KG.officialHonorific)
         for o in g.objects(s, SKOS.prefLabel)
     )
+    for s in _subjects(g, KG.ChangeKind):
+        kind = k.change_kinds[str(s)] = ChangeKind(str(s), _pref(g, s), _flag(g, s, KG.gainsPost),
+                                                       _flag(g, s, KG.ownAct))
+        for verb in sorted(vi_labels(g, s, KG.changeVerb)):
+            k.change_verbs.add(verb, kind)
     for s in _subjects(g, KG.ReportingVerb):
         k.reporting_verbs.add(_pref(g, s), _pref(g, s))
     k.generic_doc_types = frozenset(fold(_pref(g, s)) for s in _subjects(g, KG.DocumentType)

@@ -157,7 +157,8 @@ class DocumentIdentity:
         if key.scoped:
             return None
         _, _, codes = self.parts(d.number)
-        coded = next((t for t in (self.k.doc_types_by_code.get(c) for c in codes) if t is not None), None)
+        coded = self.k.doc_types_by_code.get(codes[0]) if codes else None  # the type's place: "60/BTNMT-TTr" is
+        # a letter of the ministry's inspectorate (TTr), no Tờ trình
         if coded is not None:
             return DocName(article, key.group, key.year, key.year_less, 0, coded.label, coded.iri)
         generic = not d.type_label or fold(d.type_label) in self.k.generic_doc_types

@@ -18,7 +18,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from kg.extract.facts import ArticleFacts, Organization
+from kg.extract.facts import ArticleFacts, Organization, Post
 from kg.knowledge.registry import BodyRegistry
 
 BODY = "body"  # the second part of a body's key among an article's identities (a person's is a bool)
@@ -85,12 +85,16 @@ def relabel(facts: ArticleFacts, registry: BodyRegistry) -> ArticleFacts:
             return o
         return replace(o, label=label, forms=tuple(f for f in o.forms if f != label))
 
-    posts = []
-    for p in facts.posts:
+    def post(p: Post) -> Post:
         new = org(p.org) if p.org else None
-        posts.append(p if new is p.org else replace(p, org=new, title=f"{p.role} {new.label}"))  # type: ignore[union-attr]
+        return p if new is p.org else replace(p, org=new, title=f"{p.role} {new.label}")  # type: ignore[union-attr]
+
+    posts = [post(p) for p in facts.posts]
     docs = [replace(d, issuer=org(d.issuer)) if d.issuer else d for d in facts.documents]
-    return replace(facts, posts=posts, documents=docs)
+    changes = [replace(c, to_post=post(c.to_post) if c.to_post else None,
+                       from_post=post(c.from_post) if c.from_post else None,
+                       decider=org(c.decider) if c.decider else None) for c in facts.changes]
+    return replace(facts, posts=posts, documents=docs, changes=changes)
 
 
 def _orgs(facts: ArticleFacts) -> Iterable[Organization]:
@@ -100,6 +104,9 @@ def _orgs(facts: ArticleFacts) -> Iterable[Organization]:
     for d in facts.documents:
         if d.issuer is not None:
             yield d.issuer
+    for c in facts.changes:
+        if c.decider is not None:
+            yield c.decider
 
 
 def _shouted(form: str) -> bool:

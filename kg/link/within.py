@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from kg.extract.facts import ArticleFacts, Mentions, Person, Post, mentions_of
+from kg.extract.facts import ArticleFacts, Change, Mentions, Person, Post, mentions_of
 from kg.lang.vi.orthography import fold
 
 
@@ -25,14 +25,18 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     person = _longest(officials, mentions)
     credit = _longest({pid(c.person) for c in facts.credits}, mentions)
     posts: list[Post] = []
+    renamed: dict[Post, Post] = {}
     for p in facts.posts:
         target = person[pid(p.person.name)]
         if not target or len(target.split()) < 2:
             continue
+        old = p
         if target != p.person.name:
             p = replace(p, person=Person(target, (*p.person.forms, p.person.name)))
+        renamed[old] = p
         posts.append(p)
     facts.posts = _drop_vaguer_posts(posts)
+    facts.changes = _changes_of(facts, renamed, {p.person.name: person[pid(p.person.name)] for p in renamed})
     # speakers and chairs are named as their posts were ("Bí thư Văn Sơn phát biểu"): the same person node
     events = []
     for e in facts.events:
@@ -52,6 +56,32 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         persons[p.person.name] = Person(p.person.name, forms)
     facts.persons = [persons[n] for n in sorted(persons)]
     return facts
+
+
+def _changes_of(facts: ArticleFacts, renamed: dict[Post, Post], names: dict[str, str]) -> list[Change]:
+    # names: a post's person as written → the name it resolves to
+    """The article's changes with their persons and posts as linking resolved them: a post dropped as vaguer is
+    the fuller one of the same person and role; a change whose person is ambiguous, or whose posts are all gone,
+    is dropped."""
+    kept = set(facts.posts)
+
+    def post(p: Post | None) -> Post | None:
+        if p is None or p not in renamed:
+            return None
+        q = renamed[p]
+        if q in kept:
+            return q
+        return next((k for k in facts.posts if k.person.name == q.person.name and fold(k.role) == fold(q.role)
+                     and k.former == q.former), None)
+
+    out = []
+    for c in facts.changes:
+        target = names.get(c.person, "")
+        to_post, from_post = post(c.to_post), post(c.from_post)
+        if not target or (to_post is None and from_post is None):
+            continue
+        out.append(replace(c, person=target, to_post=to_post, from_post=from_post))
+    return out
 
 
 def _longest(ids: set[str], mentions: Mentions) -> dict[str, str]:

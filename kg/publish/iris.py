@@ -72,6 +72,10 @@ class IRIs:
         local = f"{kind}-{name_key(symbol)}" + "".join(f"--{name_key(q)}" for q in qualifiers)
         return f"{self.base}document/" + (f"{id_key(article_id)}/" if article_id is not None else "") + local
 
+    def change(self, article_id: str, start: int, person: str, kind: str) -> str:
+        """A personnel change: its article, where its evidence starts, its person and kind."""
+        return f"{self.base}change/{id_key(article_id)}/{start}-{kind.rsplit('/', 1)[-1]}-{name_key(person)}"
+
     def event(self, article_id: str, label: str) -> str:
         return f"{self.base}event/{id_key(article_id)}/{name_key(label)[:80]}"
 

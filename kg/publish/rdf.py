@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
-from kg.extract.facts import ArticleFacts, Evidence, Organization
+from kg.extract.facts import ArticleFacts, Change, Evidence, Organization, Post
 from kg.knowledge import Knowledge, default_knowledge
 from kg.link.documents import DocumentIdentity
 from kg.namespaces import ELI, KG, ORG, PREFIXES, SCHEMA
@@ -81,9 +81,7 @@ class GraphBuilder:
 
         for p in facts.posts:
             person = self._person(g, art, facts, p.person.name, p.person.forms)
-            # one post per (role, body); a role with no body is the article's own
-            post = URIRef(iris.post(p.role, p.org.label, p.org.scope) if p.org
-                          else iris.post(p.role, None, facts.article_id))
+            post = URIRef(self._post_iri(facts, p))
             role = URIRef(p.role_iri) if p.role_iri else URIRef(iris.role(p.role))
             g.add((post, RDF.type, ORG.Post))
             g.add((post, RDFS.label, vi(p.title)))
@@ -97,10 +95,12 @@ class GraphBuilder:
             g.add((person, pred, post))
             self._statement(g, facts, person, pred, post, p.evidence)
 
+        doc_nodes: dict[str, URIRef] = {}  # a document's number → its node (a change's decision)
         for d in facts.documents:
             key = self.documents.key(d, facts.identities)
             doc = URIRef(iris.document(key.symbol, d.type_label, facts.article_id if key.scoped else None,
                                        key.qualifiers))
+            doc_nodes.setdefault(d.number, doc)
             g.add((doc, RDF.type, ELI.LegalResource))
             g.add((doc, ELI.id_local, Literal(key.symbol)))
             if d.number != key.symbol:  # the symbol as this article writes it ("58/2016/QĐ-Ttg")
@@ -162,6 +162,36 @@ class GraphBuilder:
                 person = self._person_iri(facts, name)
                 pred = KG.spokeAt if part == "speaker" else KG.chaired
                 g.add((person, pred, event))
+
+        for c in facts.changes:
+            self._change(g, art, facts, c, doc_nodes)
+
+    def _change(self, g: Graph, art: URIRef, facts: ArticleFacts, c: Change, docs: dict[str, URIRef]) -> None:
+        """A personnel change: kg:PersonnelChange (a prov:Activity and a schema:Event) of its kind, its person, the
+        post taken and left, its date, deciding body, decision and term, with evidence."""
+        node = URIRef(self.iris.change(facts.article_id, c.evidence.start, c.person, c.kind))
+        g.add((node, RDF.type, KG.PersonnelChange))
+        g.add((node, KG.changeKind, URIRef(c.kind)))
+        g.add((node, KG.person, self._person_iri(facts, c.person)))
+        g.add((art, SCHEMA.mentions, node))
+        self._statement(g, facts, node, KG.changeKind, URIRef(c.kind), c.evidence)
+        for pred, post in ((KG.toPost, c.to_post), (KG.fromPost, c.from_post)):
+            if post is not None:
+                g.add((node, pred, URIRef(self._post_iri(facts, post))))
+        if c.date:
+            kind = XSD.date if not c.date.startswith("--") else XSD.gMonthDay
+            g.add((node, SCHEMA.startDate, Literal(c.date, datatype=kind)))
+        if c.decider:
+            g.add((node, PROV.wasAssociatedWith, self._org(g, art, c.decider)))
+        if c.decision and c.decision in docs:
+            g.add((node, PROV.used, docs[c.decision]))
+        if c.term:
+            g.add((node, KG["term"], Literal(c.term)))
+
+    def _post_iri(self, facts: ArticleFacts, p: Post) -> str:
+        """One post per (role, body); a role with no body is the article's own."""
+        return (self.iris.post(p.role, p.org.label, p.org.scope) if p.org
+                else self.iris.post(p.role, None, facts.article_id))
 
     def _person_iri(self, facts: ArticleFacts, name: str, credit: bool = False) -> URIRef:
         ident = facts.identities.get((name, credit))

@@ -1,0 +1,269 @@
+"""Personnel changes (pass ``changes``): "Ngày 5/3/2025, Bộ Chính trị quyết định bổ nhiệm ông A giữ chức Phó Chủ
+nhiệm Ủy ban Kiểm tra Trung ương", "HĐND tỉnh đã bầu ông B giữ chức Chủ tịch UBND tỉnh", "ông C, Giám đốc Sở Tư
+pháp, được nghỉ hưu theo chế độ từ ngày 1/7/2025".
+
+A change is read from a sentence that has a change verb (data: ``kg:changeVerb`` of a ``kg:ChangeKind`` in
+ontology/changes.ttl) and the posts the people extractor read in it. A verb that takes a post ("bổ nhiệm", "bầu",
+"điều động") gives each person whose post follows it a change into that post, and the person's post written before
+it is the one left ("ông A, Trưởng phòng X, được điều động giữ chức Phó Giám đốc Sở Y"); a verb that leaves one
+("nghỉ hưu", "miễn nhiệm", "cách chức") gives a change out of the person's post next to it. A verb after a hedge
+("đề nghị bổ nhiệm", "dự kiến bầu", "chưa bổ nhiệm": data ``kg:ChangeHedge``) is no change. The sentence also
+gives the date (a full date; a day and month take the article's year, else stay ``--MM-DD``: never guessed), the
+deciding body written before the verb, the decision (a document of the sentence) and the term ("nhiệm kỳ
+2016-2021", "thời hạn 5 năm"). Rules: ``changes.gain`` and ``changes.leave``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from kg.corpus import read_date
+from kg.extract.facts import Change, Document, Evidence, Organization, Post
+from kg.extract.rules import rule
+from kg.knowledge import Knowledge, phrase_key
+from kg.knowledge.registry import BodyRegistry
+from kg.knowledge.tables import ChangeKind
+from kg.lang.vi.dates import DATE_RE, date_of
+from kg.lang.vi.sentences import Sentence
+
+DAY_MONTH = re.compile(r"(?i:ngày|sáng|chiều|tối|trưa|hôm)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\s*[/.\-]?\s*\d)")
+TERM = re.compile(r"(?i:nhiệm\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})|(?i:thời\s+hạn)\s+(\d{1,2})\s+năm")
+HEDGE_WINDOW = 3  # tokens before a verb where a hedge makes it no change
+OBJECT_GAP = 6  # tokens between a verb and the post it gives when no "giữ chức"/"làm" marks it
+MARKED_GAP = 14  # … when "đối với"/"cho" brings the person in ("đình chỉ công tác (lần 2) đối với ông A")
+LEAVE_GAP = 4  # tokens between a post and the verb that ends it ("…, được nghỉ hưu", "… bị cách chức")
+CHAIN_GAP = 3  # tokens between two verbs of one decision ("phê chuẩn kết quả bầu", "điều động, bổ nhiệm")
+
+
+@dataclass(frozen=True)
+class _Verb:
+    start: int  # token index
+    end: int
+    kind: ChangeKind
+
+
+class ChangeExtractor:
+    """Reads the personnel changes of one sentence from its change verbs and the posts read in it."""
+
+    def __init__(self, knowledge: Knowledge, registry: BodyRegistry) -> None:
+        self.k = knowledge
+        self.registry = registry
+
+    def verbs(self, s: Sentence) -> list[_Verb]:
+        """The change verbs of the sentence that no hedge comes before."""
+        out: list[_Verb] = []
+        i = 0
+        while i < len(s.keys):
+            m = self.k.change_verbs.match(s.keys, i)
+            if m is None:
+                i += 1
+                continue
+            if any(" ".join(s.keys[i : i + n]) in self.k.change_non_verbs for n in (2, 3)):
+                i += m[0]
+                continue  # "bầu cử": an election campaign
+            before = s.keys[max(0, i - HEDGE_WINDOW) : i]
+            hedged = any(w in self.k.change_hedges for w in before) or any(
+                f"{a} {b}" in self.k.change_hedges for a, b in zip(before, before[1:], strict=False))
+            if not hedged:
+                out.append(_Verb(i, i + m[0], m[1]))
+            i += m[0]
+        return out
+
+    def extract(self, s: Sentence, posts: list[Post], documents: list[Document], text: str, article: str,
+                article_date: str | None) -> list[Change]:
+        """The changes of sentence ``s``; ``posts``: the posts read in it, in text order."""
+        verbs = self.verbs(s)
+        if not verbs or not posts:
+            return []
+        at = {t.start: n for n, t in enumerate(s.toks)}
+
+        def tok(offset: int) -> int:
+            return at.get(offset, next((n for n, t in enumerate(s.toks) if t.start >= offset), len(s.toks)))
+
+        verbs = _governing(verbs)
+        date = self._date(s, verbs[0], article_date)
+        first_post = min(tok(p.evidence.start) for p in posts)
+        decider = self._decider(s, min(verbs[0].start, first_post))
+        decision = next((d.number for d in documents if s.start <= d.evidence.start < s.end), None)
+        term = self._term(s.text)
+        out: list[Change] = []
+        by_person: dict[str, list[tuple[int, int, bool, Post]]] = {}  # name → (role at, end, marked, post)
+        for p in posts:
+            if not p.former:
+                role_at = self._role_at(s, p, tok)
+                end = tok(p.evidence.end)
+                by_person.setdefault(p.person.name, []).append((role_at, end, self._marked(s, role_at), p))
+        roles = sorted(m[0] for mine in by_person.values() for m in mine)
+
+        def nearest(v: _Verb) -> int:  # the first post written after the verb: its object
+            return next((r for r in roles if r >= v.end), len(s.toks))
+
+        for name, mine in by_person.items():
+            mine.sort(key=lambda x: x[0])
+            for v in verbs:
+                after = [m for m in mine if m[0] >= v.end]
+                before = [m for m in mine if m[0] < v.start]
+                nxt = min((w.start for w in verbs if w.start >= v.end), default=len(s.toks))
+                after = [m for m in after if m[0] < nxt]  # a later verb takes what follows it
+                if v.kind.gains:
+                    if not after:
+                        continue
+                    marked = [m for m in after if m[2]]
+                    gained = (marked or after)[0]
+                    if not marked and (gained[0] - v.end > OBJECT_GAP or gained[0] > nearest(v)
+                                       or self._broken(s, v.end, gained[0])):
+                        continue  # the post is not the verb's object: another clause's person
+                    earlier = [m for m in (*before, *after) if m[0] < gained[0] and m is not gained]
+                    left = earlier[-1][3] if earlier else None
+                    out.append(self._change(name, v, gained[3], left, s, date, decider, decision, term, article))
+                else:
+                    near_before = [m for m in before if self._linked(s, m[1], v.start)
+                                   and (v.kind.own or self._passive(s, m[1], v.start))]
+                    near_after = [m for m in after if (m[0] - v.end <= LEAVE_GAP - 2
+                                                       and not self._broken(s, v.end, m[0])) or (
+                        m[0] - v.end <= MARKED_GAP and self._object_marker(s, v.end, m[0]))]
+                    chosen = near_before[-1] if near_before else (near_after[0] if near_after else None)
+                    if chosen is not None:
+                        out.append(self._change(name, v, None, chosen[3], s, date, decider, decision, term,
+                                                article))
+        seen, unique = set(), []
+        for c in out:
+            key = (c.person, c.kind, c.to_post, c.from_post)
+            if key not in seen:
+                seen.add(key)
+                unique.append(c)
+        return unique
+
+    @staticmethod
+    def _role_at(s: Sentence, p: Post, tok: Callable[[int], int]) -> int:
+        """The token where the post's role is written within its evidence (the person's name may come first)."""
+        at = s.text.casefold().find(p.role.casefold(), p.evidence.start - s.start, p.evidence.end - s.start)
+        return tok(s.start + at) if at >= 0 else tok(p.evidence.start)
+
+    def _linked(self, s: Sentence, end: int, verb: int) -> bool:
+        """Only link words and punctuation between a post's end and the verb that ends it."""
+        between, links = s.toks[end:verb], self.k.change_links
+        i = 0
+        while i < len(between):
+            t = between[i]
+            if not t.text[:1].isalnum() or t.key in links:
+                i += 1
+            elif i + 1 < len(between) and f"{t.key} {between[i + 1].key}" in links:
+                i += 2
+            else:
+                return False
+        return len(between) <= LEAVE_GAP + 1
+
+    def _object_marker(self, s: Sentence, start: int, end: int) -> bool:
+        """"đối với", "cho" between the verb and a post: the person the change is done to follows."""
+        keys = s.keys[start:end]
+        return any(w in self.k.change_objects for w in keys) or any(
+            f"{a} {b}" in self.k.change_objects for a, b in zip(keys, keys[1:], strict=False))
+
+    def _broken(self, s: Sentence, start: int, end: int) -> bool:
+        """A comma or a break word ("vì", "do") between the verb and a post: the post is no object of the verb."""
+        return any(t.text == "," or t.key in self.k.change_breaks for t in s.toks[start:end])
+
+    def _passive(self, s: Sentence, end: int, verb: int) -> bool:
+        """"bị" or "được" between a post and the verb: its person undergoes the change."""
+        return any(t.key in self.k.passive_markers for t in s.toks[end:verb])
+
+    def _marked(self, s: Sentence, role_at: int) -> bool:
+        """The role follows a holds marker ("giữ chức", "làm"): the post a change gives, not the one held."""
+        for i in range(max(0, role_at - 4), role_at):
+            m = self.k.holds_markers.match(s.keys, i)
+            if m and i + m[0] == role_at:
+                return True
+        return False
+
+    def _change(self, name: str, v: _Verb, gained: Post | None, left: Post | None, s: Sentence, date: str | None,
+                decider: Organization | None, decision: str | None, term: str | None, article: str) -> Change:
+        r = rule("changes.gain" if v.kind.gains else "changes.leave")
+        spans = [s.toks[v.start].start, s.toks[v.end - 1].end]
+        for p in (gained, left):
+            if p is not None:
+                spans += [p.evidence.start, p.evidence.end]
+        ev = Evidence(article, min(spans), max(spans), r.name, r.confidence, s.start, s.end)
+        return Change(name, v.kind.iri, ev, gained, left, date, decider, decision, term)
+
+    def _date(self, s: Sentence, verb: _Verb, article_date: str | None) -> str | None:
+        """The sentence's date nearest before the verb (else the first after it): full, or a day and month with
+        the article's year, or ``--MM-DD``."""
+        verb_at = s.toks[verb.start].start - s.start
+        found: list[tuple[int, str]] = []
+        for m in DATE_RE.finditer(s.text):
+            d = date_of(m)
+            if d:
+                found.append((m.start(), d))
+        for m in DAY_MONTH.finditer(s.text):
+            if any(a <= m.start(1) < a + 12 for a, _ in found):
+                continue
+            day, month = int(m.group(1)), int(m.group(2))
+            year = article_date[:4] if article_date else None
+            d = read_date(f"{day}/{month}/{year}") if year else (
+                f"--{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None)
+            if d:
+                found.append((m.start(), d))
+        if not found:
+            return None
+        before = [f for f in found if f[0] < verb_at]
+        return (max(before) if before else min(found))[1]
+
+    def _decider(self, s: Sentence, end: int) -> Organization | None:
+        """The body written before the verb ("Bộ Chính trị", "HĐND tỉnh Nghệ An"): its canonical label."""
+        k, keys, toks = self.k, s.keys, s.toks
+        best: tuple[int, int] | None = None
+        i = 0
+        while i < end:
+            m = k.bodies.match(keys, i) or k.org_kinds.match(keys, i) or self._abbreviated_kind(toks[i].text)
+            if m is None or not toks[i].cap:
+                i += 1
+                continue
+            j = min(end, i + m[0])
+            while j < end and not k.roles.match(keys, j) and not k.change_verbs.match(keys, j):
+                more = k.bodies.match(keys, j) or k.org_kinds.match(keys, j) or k.admin_levels.match(keys, j)
+                if more and toks[j].cap or more and k.admin_levels.match(keys, j):
+                    j = min(end, j + more[0])  # "Ban Thường vụ" + "Tỉnh ủy" + "Quảng Nam"
+                elif toks[j].cap:
+                    j += 1
+                else:
+                    break
+            best = (i, j)
+            i = j
+        if best is None:
+            return None
+        written = s.text_between(*best)
+        res = self.registry.resolve(written)
+        return None if res.nameless else Organization(res.label, (written,), parent=res.parent)
+
+    def _abbreviated_kind(self, written: str) -> tuple[int, object] | None:
+        """A kind written as its abbreviation ("HĐND", "UBND"): one token."""
+        expansion = self.k.expand(written)
+        if not expansion:
+            return None
+        words = phrase_key(expansion)
+        m = self.k.org_kinds.match(words, 0)
+        return (1, m[1]) if m and m[0] == len(words) else None
+
+    @staticmethod
+    def _term(text: str) -> str | None:
+        m = TERM.search(text)
+        if not m:
+            return None
+        return f"{m.group(1)}-{m.group(2)}" if m.group(1) else f"{m.group(3)} năm"
+
+
+__all__ = ["ChangeExtractor"]
+
+
+def _governing(verbs: list[_Verb]) -> list[_Verb]:
+    """The verbs that decide: of two that take a post one after the other ("điều động, bổ nhiệm", "phê chuẩn kết
+    quả bầu"), the first."""
+    out: list[_Verb] = []
+    for v in verbs:
+        if out and out[-1].kind.gains and v.kind.gains and v.start - out[-1].end <= CHAIN_GAP:
+            continue
+        out.append(v)
+    return out

@@ -1,0 +1,101 @@
+"""Personnel changes (kg/extract/changes.py, issue 11 point 1), on sentences written for these tests in the style
+of Vietnamese political news: each change kind, the post taken and the one left, hedges, who decides, the date
+(the article's year for a day and month, never a guessed one), the decision, the term, and the RDF."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rdflib import Graph
+
+from kg.cli import main
+from kg.corpus import Article
+from kg.extract.facts import ArticleFacts
+from kg.extract.facts_json import dumps, parse_line
+from kg.link import resolve_article
+from kg.run.build import facts_of
+
+
+def changes(text: str, date: str | None = None) -> list[tuple]:
+    facts = resolve_article(facts_of(Article(id="t", text=text, date=date)))
+    return [(c.person, c.kind.rsplit("/", 1)[-1], _post(c.to_post), _post(c.from_post), c.date,
+             c.decider.label if c.decider else None) for c in facts.changes]
+
+
+def _post(p) -> tuple[str, str | None] | None:  # noqa: ANN001
+    return (p.role, p.org.label if p.org else None) if p else None
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Ngày 5/3/2025, Bộ Chính trị quyết định bổ nhiệm ông Trần Văn Minh giữ chức Phó Chủ nhiệm Ủy ban Kiểm tra "
+     "Trung ương.",
+     ("Trần Văn Minh", "bo-nhiem", ("Phó Chủ nhiệm", "Ủy ban Kiểm tra Trung ương"), None, "2025-03-05",
+      "Bộ Chính trị")),
+    ("Sáng 12/6/2021, HĐND tỉnh Nghệ An đã bầu ông Nguyễn Đức Trung giữ chức Chủ tịch UBND tỉnh Nghệ An.",
+     ("Nguyễn Đức Trung", "bau", ("Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An"), None, "2021-06-12",
+      "Hội đồng nhân dân tỉnh Nghệ An")),
+    ("Ông Lê Văn Hòa, Trưởng phòng Tổ chức cán bộ Sở Y tế tỉnh Hà Nam, được điều động giữ chức Phó Giám đốc Sở "
+     "Tài chính tỉnh Hà Nam.",
+     ("Lê Văn Hòa", "dieu-dong", ("Phó Giám đốc", "Sở Tài chính tỉnh Hà Nam"),
+      ("Trưởng phòng", "Phòng Tổ chức Cán Bộ Sở Y tế tỉnh Hà Nam"), None, None)),
+    ("Ông Nguyễn Văn Bình, Giám đốc Sở Tư pháp tỉnh Nam Định, đã được nghỉ hưu theo chế độ từ ngày 1/7/2025.",
+     ("Nguyễn Văn Bình", "nghi-huu", None, ("Giám đốc", "Sở Tư pháp tỉnh Nam Định"), "2025-07-01", None)),
+    ("Ông Trần Văn Hải, Phó Giám đốc Sở Xây dựng tỉnh Long An, bị cách chức.",
+     ("Trần Văn Hải", "cach-chuc", None, ("Phó Giám đốc", "Sở Xây dựng tỉnh Long An"), None, None)),
+])
+def test_a_change_of_each_kind_with_its_posts_date_and_decider(text: str, expected: tuple) -> None:
+    assert changes(text) == [expected]
+
+
+def test_who_decides_a_suspension_is_not_the_one_suspended() -> None:
+    got = changes("Chủ tịch UBND tỉnh Nam Định Phạm Đình Nghị vừa ký quyết định tạm đình chỉ công tác đối với ông "
+                  "Vũ Văn Hà, Trưởng phòng Tài nguyên và Môi trường huyện Giao Thủy.")
+    assert [(c[0], c[1]) for c in got] == [("Vũ Văn Hà", "dinh-chi")]
+
+
+@pytest.mark.parametrize("text", [
+    "Tỉnh ủy đề nghị bổ nhiệm ông Trần Văn An giữ chức Phó Giám đốc Sở Xây dựng tỉnh Bình Dương.",  # a proposal
+    "Dự kiến HĐND tỉnh sẽ bầu ông Trần Văn An giữ chức Chủ tịch UBND tỉnh Bình Dương.",  # a plan
+    "Cuộc bầu cử Tổng thống Mỹ có sự tham gia của Tổng thống Barack Obama.",  # "bầu cử" gives no post
+    "Ông James Comey bị sa thải vì Tổng thống Donald Trump muốn dừng cuộc điều tra.",  # the cause, not the object
+])
+def test_a_hedged_verb_or_a_post_that_is_no_object_of_the_verb_is_no_change(text: str) -> None:
+    assert changes(text) == []
+
+
+def test_a_day_and_month_take_the_articles_year_and_stay_without_one_when_it_has_none() -> None:
+    text = "Chiều 10/6, HĐND tỉnh Nghệ An đã bầu ông Nguyễn Đức Trung giữ chức Chủ tịch UBND tỉnh Nghệ An."
+    assert changes(text, date="2021-06-11")[0][4] == "2021-06-10"
+    assert changes(text)[0][4] == "--06-10"  # never a guessed year
+
+
+def test_a_change_names_its_decision_and_term_and_survives_the_facts_file() -> None:
+    text = ("Thủ tướng Chính phủ ký Quyết định số 1234/QĐ-TTg phê chuẩn kết quả bầu ông Phạm Văn Sơn giữ chức Phó "
+            "Chủ tịch UBND tỉnh Thái Bình nhiệm kỳ 2021-2026.")
+    facts = facts_of(Article(id="t", text=text))
+    (c,) = facts.changes
+    assert (c.kind.rsplit("/", 1)[-1], c.decision, c.term) == ("phe-chuan", "1234/QĐ-TTg", "2021-2026")
+    back, _digest = parse_line(dumps(facts, "0" * 16).encode("utf-8"))
+    assert isinstance(back, ArticleFacts) and back.changes == facts.changes
+
+
+def test_the_graph_states_a_change_with_its_evidence(tmp_path: Path) -> None:
+    src = tmp_path / "a.txt"
+    src.write_text("date 2025-03-06\nNgày 5/3, Bộ Chính trị quyết định bổ nhiệm ông Trần Văn Minh giữ chức Phó Chủ "
+                   "nhiệm Ủy ban Kiểm tra Trung ương.", encoding="utf-8")
+    assert main(["build", str(src), "-o", str(tmp_path / "g.ttl"), "-q"]) == 0
+    g = Graph().parse(tmp_path / "g.ttl")
+    rows = list(g.query("""
+        PREFIX kg: <https://w3id.org/kg-vn/ns#> PREFIX schema: <https://schema.org/>
+        PREFIX prov: <http://www.w3.org/ns/prov#> PREFIX org: <http://www.w3.org/ns/org#>
+        PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+        SELECT ?name ?kind ?title ?date ?by ?quote WHERE {
+          ?c a kg:PersonnelChange ; kg:changeKind ?kind ; kg:person ?p ; kg:toPost ?post ;
+             schema:startDate ?date ; prov:wasAssociatedWith ?body .
+          ?p schema:name ?name . ?post rdfs:label ?title . ?body rdfs:label ?by .
+          ?st rdf:subject ?c ; rdf:predicate kg:changeKind ; prov:wasDerivedFrom ?ev . ?ev kg:quote ?quote .
+        }"""))
+    assert [(str(r[0]), str(r[1]).rsplit("/", 1)[-1], str(r[2]), str(r[3]), str(r[4])) for r in rows] == [
+        ("Trần Văn Minh", "bo-nhiem", "Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương", "2025-03-05", "Bộ Chính trị")]
+    assert str(rows[0][5]).startswith("bổ nhiệm ông Trần Văn Minh giữ chức")
