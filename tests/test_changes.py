@@ -59,6 +59,7 @@ def test_who_decides_a_suspension_is_not_the_one_suspended() -> None:
     "Dự kiến HĐND tỉnh sẽ bầu ông Trần Văn An giữ chức Chủ tịch UBND tỉnh Bình Dương.",  # a plan
     "Cuộc bầu cử Tổng thống Mỹ có sự tham gia của Tổng thống Barack Obama.",  # "bầu cử" gives no post
     "Ông James Comey bị sa thải vì Tổng thống Donald Trump muốn dừng cuộc điều tra.",  # the cause, not the object
+    "Bầu Đức khẳng định HLV Nguyễn Quốc Tuấn vẫn được tin tưởng.",  # a club owner's nickname
 ])
 def test_a_hedged_verb_or_a_post_that_is_no_object_of_the_verb_is_no_change(text: str) -> None:
     assert changes(text) == []

@@ -63,6 +63,9 @@ class ChangeExtractor:
             if any(" ".join(s.keys[i : i + n]) in self.k.change_non_verbs for n in (2, 3)):
                 i += m[0]
                 continue  # "bầu cử": an election campaign
+            if m[0] == 1 and self._nickname(s, i + 1):
+                i += 1
+                continue  # "bầu Đức": a club owner's nickname, no vote
             before = s.keys[max(0, i - HEDGE_WINDOW) : i]
             hedged = any(w in self.k.change_hedges for w in before) or any(
                 f"{a} {b}" in self.k.change_hedges for a, b in zip(before, before[1:], strict=False))
@@ -70,6 +73,12 @@ class ChangeExtractor:
                 out.append(_Verb(i, i + m[0], m[1]))
             i += m[0]
         return out
+
+    def _nickname(self, s: Sentence, j: int) -> bool:
+        """A one-word verb right before a capitalised name that is no title or body ("bầu Đức", "bầu Hiển")."""
+        k = self.k
+        return (j < len(s.toks) and s.toks[j].cap and s.toks[j].text[:1].isalpha() and not k.roles.match(s.keys, j)
+                and not k.org_kinds.match(s.keys, j) and not k.expand(s.toks[j].text))
 
     def extract(self, s: Sentence, posts: list[Post], documents: list[Document], text: str, article: str,
                 article_date: str | None) -> list[Change]:
