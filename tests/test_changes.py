@@ -39,6 +39,10 @@ def _post(p) -> tuple[str, str | None] | None:  # noqa: ANN001
      "Tài chính tỉnh Hà Nam.",
      ("Lê Văn Hòa", "dieu-dong", ("Phó Giám đốc", "Sở Tài chính tỉnh Hà Nam"),
       ("Trưởng phòng", "Phòng Tổ chức Cán Bộ Sở Y tế tỉnh Hà Nam"), None, None)),
+    ("Ban Thường vụ Thành ủy Huế điều động ông Hoàng Văn Nam, Phó Giám đốc Sở Nội vụ thành phố Huế, giữ chức "
+     "Giám đốc Sở Xây dựng thành phố Huế.",  # "Giám đốc" inside "Phó Giám đốc" is the post held, not the new one
+     ("Hoàng Văn Nam", "dieu-dong", ("Giám đốc", "Sở Xây dựng thành phố Huế"),
+      ("Phó Giám đốc", "Sở Nội vụ thành phố Huế"), None, "Ban Thường vụ Thành ủy Huế")),
     ("Ông Nguyễn Văn Bình, Giám đốc Sở Tư pháp tỉnh Nam Định, đã được nghỉ hưu theo chế độ từ ngày 1/7/2025.",
      ("Nguyễn Văn Bình", "nghi-huu", None, ("Giám đốc", "Sở Tư pháp tỉnh Nam Định"), "2025-07-01", None)),
     ("Ông Trần Văn Hải, Phó Giám đốc Sở Xây dựng tỉnh Long An, bị cách chức.",

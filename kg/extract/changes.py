@@ -145,11 +145,23 @@ class ChangeExtractor:
                 unique.append(c)
         return unique
 
-    @staticmethod
-    def _role_at(s: Sentence, p: Post, tok: Callable[[int], int]) -> int:
-        """The token where the post's role is written within its evidence (the person's name may come first)."""
-        at = s.text.casefold().find(p.role.casefold(), p.evidence.start - s.start, p.evidence.end - s.start)
-        return tok(s.start + at) if at >= 0 else tok(p.evidence.start)
+    def _role_at(self, s: Sentence, p: Post, tok: Callable[[int], int]) -> int:
+        """The token where the post's role is written within its evidence (the person's name may come first): the
+        occurrence a holds marker brings in ("…, giữ chức Giám đốc Sở X"), else the first that is no part of a
+        longer title ("Giám đốc" inside "Phó Giám đốc")."""
+        low, role = s.text.casefold(), p.role.casefold()
+        a, b = p.evidence.start - s.start, p.evidence.end - s.start
+        found = []
+        at = low.find(role, a, b)
+        while at >= 0:
+            found.append(tok(s.start + at))
+            at = low.find(role, at + 1, b)
+        if not found:
+            return tok(p.evidence.start)
+        marked = [i for i in found if self._marked(s, i)]
+        whole = [i for i in found if not (i and self.k.roles.match(s.keys, i - 1)
+                                         and self.k.roles.match(s.keys, i - 1)[0] > 1)]
+        return (marked or whole or found)[0]
 
     def _linked(self, s: Sentence, end: int, verb: int) -> bool:
         """Only link words and punctuation between a post's end and the verb that ends it."""
