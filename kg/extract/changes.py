@@ -19,16 +19,14 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from kg.corpus import read_date
 from kg.extract.facts import Change, Document, Evidence, Organization, Post
 from kg.extract.rules import rule
 from kg.knowledge import Knowledge, phrase_key
 from kg.knowledge.registry import BodyRegistry
 from kg.knowledge.tables import ChangeKind
-from kg.lang.vi.dates import DATE_RE, date_of
+from kg.lang.vi.dates import DATE_RE, DAY_MONTH, date_of, day_month
 from kg.lang.vi.sentences import Sentence
 
-DAY_MONTH = re.compile(r"(?i:ngày|sáng|chiều|tối|trưa|hôm)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\s*[/.\-]?\s*\d)")
 TERM = re.compile(r"(?i:nhiệm\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})|(?i:thời\s+hạn)\s+(\d{1,2})\s+năm")
 HEDGE_WINDOW = 3  # tokens before a verb where a hedge makes it no change
 OBJECT_GAP = 6  # tokens between a verb and the post it gives when no "giữ chức"/"làm" marks it
@@ -66,10 +64,7 @@ class ChangeExtractor:
             if m[0] == 1 and self._nickname(s, i + 1):
                 i += 1
                 continue  # "bầu Đức": a club owner's nickname, no vote
-            before = s.keys[max(0, i - HEDGE_WINDOW) : i]
-            hedged = any(w in self.k.change_hedges for w in before) or any(
-                f"{a} {b}" in self.k.change_hedges for a, b in zip(before, before[1:], strict=False))
-            if not hedged:
+            if not _says(s.keys[max(0, i - HEDGE_WINDOW) : i], self.k.change_hedges):
                 out.append(_Verb(i, i + m[0], m[1]))
             i += m[0]
         return out
@@ -80,7 +75,24 @@ class ChangeExtractor:
         return (j < len(s.toks) and s.toks[j].cap and s.toks[j].text[:1].isalpha() and not k.roles.match(s.keys, j)
                 and not k.org_kinds.match(s.keys, j) and not k.expand(s.toks[j].text))
 
-    def extract(self, s: Sentence, posts: list[Post], documents: list[Document], text: str, article: str,
+    def extract_article(self, sentences: list[Sentence], posts: list[Post], documents: list[Document],
+                        article: str, article_date: str | None) -> list[Change]:
+        """The changes of an article, sentence by sentence, each once (a lead repeated in the body is one change:
+        the same person, kind and roles)."""
+        by_sentence: dict[int, list[Post]] = {}
+        for p in posts:
+            by_sentence.setdefault(p.evidence.sentence_start, []).append(p)
+        seen: set[tuple] = set()
+        out: list[Change] = []
+        for s in sentences:
+            for c in self.extract(s, by_sentence.get(s.start, []), documents, article, article_date):
+                key = (c.person, c.kind, *(p.role if p else None for p in (c.to_post, c.from_post)))
+                if key not in seen:
+                    seen.add(key)
+                    out.append(c)
+        return out
+
+    def extract(self, s: Sentence, posts: list[Post], documents: list[Document], article: str,
                 article_date: str | None) -> list[Change]:
         """The changes of sentence ``s``; ``posts``: the posts read in it, in text order."""
         verbs = self.verbs(s)
@@ -137,13 +149,7 @@ class ChangeExtractor:
                     if chosen is not None:
                         out.append(self._change(name, v, None, chosen[3], s, date, decider, decision, term,
                                                 article))
-        seen, unique = set(), []
-        for c in out:
-            key = (c.person, c.kind, c.to_post, c.from_post)
-            if key not in seen:
-                seen.add(key)
-                unique.append(c)
-        return unique
+        return out
 
     def _role_at(self, s: Sentence, p: Post, tok: Callable[[int], int]) -> int:
         """The token where the post's role is written within its evidence (the person's name may come first): the
@@ -159,8 +165,7 @@ class ChangeExtractor:
         if not found:
             return tok(p.evidence.start)
         marked = [i for i in found if self._marked(s, i)]
-        whole = [i for i in found if not (i and self.k.roles.match(s.keys, i - 1)
-                                         and self.k.roles.match(s.keys, i - 1)[0] > 1)]
+        whole = [i for i in found if not (i and (m := self.k.roles.match(s.keys, i - 1)) and m[0] > 1)]
         return (marked or whole or found)[0]
 
     def _linked(self, s: Sentence, end: int, verb: int) -> bool:
@@ -179,9 +184,7 @@ class ChangeExtractor:
 
     def _object_marker(self, s: Sentence, start: int, end: int) -> bool:
         """"đối với", "cho" between the verb and a post: the person the change is done to follows."""
-        keys = s.keys[start:end]
-        return any(w in self.k.change_objects for w in keys) or any(
-            f"{a} {b}" in self.k.change_objects for a, b in zip(keys, keys[1:], strict=False))
+        return _says(s.keys[start:end], self.k.change_objects)
 
     def _broken(self, s: Sentence, start: int, end: int) -> bool:
         """A comma or a break word ("vì", "do") between the verb and a post: the post is no object of the verb."""
@@ -221,10 +224,7 @@ class ChangeExtractor:
         for m in DAY_MONTH.finditer(s.text):
             if any(a <= m.start(1) < a + 12 for a, _ in found):
                 continue
-            day, month = int(m.group(1)), int(m.group(2))
-            year = article_date[:4] if article_date else None
-            d = read_date(f"{day}/{month}/{year}") if year else (
-                f"--{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None)
+            d = day_month(m, article_date[:4] if article_date else None)
             if d:
                 found.append((m.start(), d))
         if not found:
@@ -277,6 +277,11 @@ class ChangeExtractor:
 
 
 __all__ = ["ChangeExtractor"]
+
+
+def _says(keys: list[str], words: frozenset[str]) -> bool:
+    """One of ``words`` (a word or a two-word phrase, folded) is among ``keys``."""
+    return any(w in words for w in keys) or any(f"{a} {b}" in words for a, b in zip(keys, keys[1:], strict=False))
 
 
 def _governing(verbs: list[_Verb]) -> list[_Verb]:

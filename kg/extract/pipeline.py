@@ -152,19 +152,7 @@ def _bodies(x: Extractor, w: Work) -> None:
 @register("changes", needs=("posts", "documents", "sentences"), gives=("changes",))
 def _changes(x: Extractor, w: Work) -> None:
     """Personnel changes: a change verb and the posts read in its sentence; date, deciding body, decision, term."""
-    by_sentence: dict[int, list[Post]] = {}
-    for p in w.posts:
-        by_sentence.setdefault(p.evidence.sentence_start, []).append(p)
-    seen: set[tuple] = set()
-    w.changes = []
-    for s in w.sentences:
-        for c in x.changes.extract(s, by_sentence.get(s.start, []), w.documents, w.text, w.article.id,
-                                   w.article.date):
-            key = (c.person, c.kind, *(p.role if p else None for p in (c.to_post, c.from_post)))
-            # a lead repeated in the body: one change
-            if key not in seen:
-                seen.add(key)
-                w.changes.append(c)
+    w.changes = x.changes.extract_article(w.sentences, w.posts, w.documents, w.article.id, w.article.date)
 
 
 @register("credits", needs=("text",), gives=("credits",))

@@ -451,6 +451,12 @@ def by_article(decided: Decisions) -> dict[str, Identities]:
     return dict(arts)
 
 
+def decided_facts(facts: ArticleFacts, contexts: Contexts) -> ArticleFacts:
+    """An article with the reduce's decisions for its bodies and documents applied (``facts.identities`` set):
+    one type per document node, one label per body."""
+    return relabel(retype(facts, contexts.documents), contexts.registry)
+
+
 def link_facts(all_facts: list[ArticleFacts], knowledge: Knowledge,
                curation: Curation | None = None) -> list[ArticleFacts]:
     """Link articles held in memory (each already linked within itself): their ``identities`` set in place."""
@@ -459,5 +465,5 @@ def link_facts(all_facts: list[ArticleFacts], knowledge: Knowledge,
     out = []
     for f in all_facts:
         f.identities = decided.get(f.article_id, {})
-        out.append(relabel(retype(f, contexts.documents), contexts.registry))
+        out.append(decided_facts(f, contexts))
     return out

@@ -25,10 +25,8 @@ from typing import IO
 from kg.corpus import Article, InputProblem
 from kg.extract.facts_json import FactsLine, dumps, parse_line
 from kg.link import resolve_article
-from kg.link.across import Contexts, Identities, Linkable, by_article, link, mentions
+from kg.link.across import Contexts, Identities, Linkable, by_article, decided_facts, link, mentions
 from kg.link.curation import Curation
-from kg.link.documents import retype
-from kg.link.labels import relabel
 from kg.publish.block import marker_id, publish
 from kg.run.build import _WORKER, Done, Item, Progress, census, digest, extracted, failed, render_all
 from kg.run.job import check_stop
@@ -86,8 +84,7 @@ def _second_batch(items: list) -> list[Done]:  # InputProblem | (kind, raw facts
         facts, dig = parse_line(raw)
         facts = resolve_article(facts)
         facts.identities = identities
-        contexts = _contexts()
-        facts = relabel(retype(facts, contexts.documents), contexts.registry)
+        facts = decided_facts(facts, _contexts())
         block = publish(facts, dig, builder, fmt)
         out.append((kind, (marker_id(facts.article_id), dig, block, census(block, fmt, header))))
     return out

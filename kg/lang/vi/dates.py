@@ -14,6 +14,8 @@ DATE_RE = re.compile(rf"(?:{DATE_NUM}|{DATE_WORDS})")
 DATE_RANGE = re.compile(r"(?i:từ\s+)?ngày\s+(\d{1,2})(?:/(\d{1,2}))?\s*(?:đến|-|–)\s*(?:ngày\s+)?"
                         r"(\d{1,2})/(\d{1,2})/(\d{4})")
 """A range of days; ``range_start`` gives its first day."""
+DAY_MONTH = re.compile(r"(?i:ngày|sáng|chiều|tối|trưa|hôm)\s+(\d{1,2})\s*[/.\-]\s*(\d{1,2})(?!\s*[/.\-]?\s*\d)")
+"""A day and month without a year after a day word ("ngày 5/3", "chiều 10/6"); ``day_month`` dates it."""
 
 
 def iso_date(day: str, month: str, year: str) -> str | None:
@@ -33,3 +35,12 @@ def date_of(m: re.Match[str]) -> str | None:
 def range_start(m: re.Match[str]) -> str | None:
     """ISO date of the first day of a DATE_RANGE match (the month of the end when the start gives none)."""
     return iso_date(m.group(1), m.group(2) or m.group(4), m.group(5))
+
+
+def day_month(m: re.Match[str], year: str | None) -> str | None:
+    """A DAY_MONTH match as ``YYYY-MM-DD`` in ``year`` (the article's), or ``--MM-DD`` without one: a year is
+    never guessed."""
+    day, month = int(m.group(1)), int(m.group(2))
+    if year:
+        return iso_date(str(day), str(month), year)
+    return f"--{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
