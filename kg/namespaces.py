@@ -1,4 +1,4 @@
-"""The vocabularies kg writes (W3C ORG, schema.org, ELI, PROV-O, SKOS) and its own ``kg:`` namespace.
+"""The vocabularies kg writes (W3C ORG, schema.org, ELI, PROV-O, SKOS, OWL-Time) and its own ``kg:`` namespace.
 
 Kept apart from extraction and serialization so that reading or querying a graph needs only this module. The
 namespaces are closed: ORG, schema.org and PROV-O are rdflib's own, and ``KG`` holds exactly the terms
@@ -8,7 +8,7 @@ is written instead of minting an undeclared IRI.
 
 from __future__ import annotations
 
-from rdflib import RDFS, SKOS, XSD, Namespace
+from rdflib import RDFS, SKOS, TIME, XSD, Namespace
 from rdflib.namespace import ORG, PROV, SDO, ClosedNamespace
 
 KG_TERMS = (
@@ -49,6 +49,8 @@ KG_TERMS = (
     "PersonnelChange", "ChangeKind", "ChangeKinds", "ChangeHedge", "ChangeLink", "changeVerb", "gainsPost",
     "changeKind", "person", "toPost", "fromPost", "ChangeNonVerb", "ownAct", "PassiveMarker",
     "ChangeObjectMarker", "ChangeBreak",
+    # tenures (ontology/tenures.ttl, kg.link.tenures)
+    "endsTenure", "singleHolder", "post", "firstAttested", "lastAttested", "attestations", "endedBefore", "ended",
 )
 
 KG = ClosedNamespace("https://w3id.org/kg-vn/ns#", list(KG_TERMS))
@@ -56,4 +58,4 @@ SCHEMA = SDO
 ELI = Namespace("http://data.europa.eu/eli/ontology#")
 
 PREFIXES = {"kg": KG, "org": ORG, "schema": SCHEMA, "eli": ELI, "prov": PROV, "skos": SKOS, "rdfs": RDFS,
-            "xsd": XSD}
+            "time": TIME, "xsd": XSD}

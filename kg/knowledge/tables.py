@@ -88,6 +88,7 @@ class ChangeKind:
     label: str
     gains: bool
     own: bool = False  # the person before the verb is the one who leaves ("nghỉ hưu", "từ chức")
+    ends: bool = False  # ends the tenure of the post it leaves (ontology/tenures.ttl: kg:endsTenure)
 
 
 @dataclass
@@ -108,6 +109,7 @@ class Knowledge:
     bodies: PhraseIndex[Body] = field(default_factory=PhraseIndex)
     places: PhraseIndex[Place] = field(default_factory=PhraseIndex)
     career_families: dict[str, str] = field(default_factory=dict)  # kind or body IRI → "ProvincialLeadership" …
+    single_holder_roles: frozenset[str] = frozenset()  # role IRIs one person holds at a time (kg:singleHolder)
     assembly_seats: frozenset[str] = frozenset()  # role IRIs of a seat in a large assembly (Đại biểu)
     place_bound: frozenset[str] = frozenset()  # kind IRIs every province has (Sở): no evidence without a place
     given_names: dict[str, str] = field(default_factory=dict)  # folded short form → folded full ("jim" → "james")
@@ -397,6 +399,7 @@ def load(directory: Path | None = None) -> Knowledge:
             k.places.add(label, place)
     for s, family in g.subject_objects(KG.careerFamily):
         k.career_families[str(s)] = str(family).rsplit("#", 1)[-1]
+    k.single_holder_roles = frozenset(str(s) for s in g.subjects(KG.singleHolder, None) if _flag(g, s, KG.singleHolder))
     k.assembly_seats = frozenset(str(s) for s in g.subjects(KG.assemblySeat, None) if _flag(g, s, KG.assemblySeat))
     for s in _subjects(g, KG.GivenName):  # ontology/names.ttl
         for short in vi_labels(g, s, SKOS.altLabel):
@@ -432,7 +435,7 @@ def load(directory: Path | None = None) -> Knowledge:
     )
     for s in _subjects(g, KG.ChangeKind):
         kind = k.change_kinds[str(s)] = ChangeKind(str(s), _pref(g, s), _flag(g, s, KG.gainsPost),
-                                                       _flag(g, s, KG.ownAct))
+                                                       _flag(g, s, KG.ownAct), _flag(g, s, KG.endsTenure))
         for verb in sorted(vi_labels(g, s, KG.changeVerb)):
             k.change_verbs.add(verb, kind)
     for s in _subjects(g, KG.ReportingVerb):

@@ -44,6 +44,8 @@ from kg.lang.vi.orthography import fold, id_key, name_key, slug
 from kg.link.curation import Curation, Side
 from kg.link.documents import DocDecision, DocName, DocumentIdentity, decide, document_names, retype
 from kg.link.labels import BodyName, Label, body_names, label_group, relabel
+from kg.link.tenures import Attestation, Tenure, attestations
+from kg.link.tenures import decide as decide_tenures
 
 NATIONAL = "national"
 
@@ -169,13 +171,16 @@ def _acronym(label: str) -> str:
 _NO_D = str.maketrans({"đ": "d"})
 
 
-Linkable = Profile | BodyName | DocName  # what the map gives the reduce
+Linkable = Profile | BodyName | DocName | Attestation  # what the map gives the reduce
 
 
 def mentions(facts: ArticleFacts, contexts: Contexts) -> list[Linkable]:
-    """What one article gives the reduce: its persons' profiles, its unknown bodies' names, its documents."""
-    return [*profiles(facts, contexts), *body_names(facts, contexts.registry),
-            *document_names(facts, contexts.documents)]
+    """What one article gives the reduce: its persons' profiles, its unknown bodies' names, its documents, and
+    what it says of who holds which post (``kg.link.tenures``)."""
+    people = profiles(facts, contexts)
+    groups = {p.name: p.group for p in people if p.credit is None}
+    return [*people, *body_names(facts, contexts.registry), *document_names(facts, contexts.documents),
+            *attestations(facts, contexts.k, contexts.registry, groups)]
 
 
 def profiles(facts: ArticleFacts, contexts: Contexts) -> list[Profile]:
@@ -417,16 +422,22 @@ def _assign(out: dict[tuple[str, str, bool], Identity], members: list[Profile], 
         out[p.ref] = Identity(key, name)
 
 
-# (article, person name | body key | document ref, whether a credit | BODY | DOC) → what the reduce decided
-Decisions = dict[tuple[str, str, bool | str], Identity | Label | DocDecision]
+# (article, person name | body key | document ref | tenure key, whether a credit | BODY | DOC | TENURE) → what
+# the reduce decided
+Decisions = dict[tuple[str, str, bool | str], Identity | Label | DocDecision | Tenure]
 
 
 def link(all_profiles: Iterable[Linkable], curation: Curation | None = None) -> Decisions:
     """Every mention's decision, a reduce over groups in group order (linear in the corpus): ``link_group`` for
-    a name's persons, ``kg.link.labels.label_group`` for a body's one label."""
+    a name's persons, ``kg.link.labels.label_group`` for a body's one label, ``kg.link.documents.decide`` for a
+    document's node; then, with the persons decided, ``kg.link.tenures.decide`` over the posts they hold."""
     groups: dict[str, list] = defaultdict(list)
+    held: list[Attestation] = []
     for p in all_profiles:
-        groups[p.group].append(p)
+        if isinstance(p, Attestation):
+            held.append(p)
+        else:
+            groups[p.group].append(p)
     out: Decisions = {}
     for key in sorted(groups):
         group = groups[key]
@@ -436,11 +447,15 @@ def link(all_profiles: Iterable[Linkable], curation: Curation | None = None) -> 
             out.update(decide(group))
         else:
             out.update(link_group(group, curation))
+    if held:
+        person_of = {(a, n): d.key for (a, n, credit), d in out.items() if credit is False and isinstance(d, Identity)}
+        out.update(decide_tenures(held, person_of))
     return out
 
 
-Identities = dict[tuple[str, bool | str], Identity | Label | DocDecision]  # one article's: (name, whether a
-# credit) → Identity, (body key, BODY) → Label, (document ref, DOC) → DocDecision
+Identities = dict[tuple[str, bool | str], Identity | Label | DocDecision | Tenure]  # one article's: (name,
+# whether a credit) → Identity, (body key, BODY) → Label, (document ref, DOC) → DocDecision, (tenure key,
+# TENURE) → Tenure
 
 
 def by_article(decided: Decisions) -> dict[str, Identities]:

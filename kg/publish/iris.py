@@ -76,6 +76,10 @@ class IRIs:
         """A personnel change: its article, where its evidence starts, its person and kind."""
         return f"{self.base}change/{id_key(article_id)}/{start}-{kind.rsplit('/', 1)[-1]}-{name_key(person)}"
 
+    def tenure(self, key: str) -> str:
+        """A person's holding of a post (``kg.link.tenures``): the person's key, then the post's."""
+        return f"{self.base}tenure/{key}"
+
     def event(self, article_id: str, label: str) -> str:
         return f"{self.base}event/{id_key(article_id)}/{name_key(label)[:80]}"
 

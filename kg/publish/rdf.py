@@ -17,12 +17,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, SKOS, XSD, Dataset, Graph, Literal, Namespace, URIRef
+from rdflib import RDF, RDFS, SKOS, TIME, XSD, Dataset, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import PROV
 
 from kg.extract.facts import ArticleFacts, Change, Evidence, Organization, Post
 from kg.knowledge import Knowledge, default_knowledge
 from kg.link.documents import DocumentIdentity
+from kg.link.tenures import Tenure
 from kg.namespaces import ELI, KG, ORG, PREFIXES, SCHEMA
 from kg.publish.iris import IRIs
 
@@ -165,6 +166,48 @@ class GraphBuilder:
 
         for c in facts.changes:
             self._change(g, art, facts, c, doc_nodes)
+        for t in facts.identities.values():
+            if isinstance(t, Tenure):
+                self._tenure(g, facts, t)
+
+    def _tenure(self, g: Graph, facts: ArticleFacts, t: Tenure) -> None:
+        """A tenure (``kg.link.tenures``), published by one article that states it: an org:Membership of the
+        person in the post's body in its role, during a time:Interval begun and ended where changes say when,
+        first and last attested, derived from the changes and the statements of holding."""
+        where, i = t.at
+        post = facts.posts[i] if where == "post" else getattr(facts.changes[i], f"{where}_post")
+        iris = self.iris
+        node = URIRef(iris.tenure(t.key))
+        person, post_node = self._person_iri(facts, t.name), URIRef(self._post_iri(facts, post))
+        during = URIRef(f"{node}/during")
+        g.add((node, RDF.type, ORG.Membership))
+        g.add((node, ORG.member, person))
+        g.add((node, ORG.role, URIRef(post.role_iri) if post.role_iri else URIRef(iris.role(post.role))))
+        if post.org:
+            g.add((node, ORG.organization, URIRef(iris.org(post.org.label, post.org.scope))))
+        g.add((node, KG.post, post_node))
+        g.add((node, ORG.memberDuring, during))
+        g.add((during, RDF.type, TIME.Interval))
+        for pred, suffix, date in ((TIME.hasBeginning, "begin", t.start), (TIME.hasEnd, "end", t.end)):
+            if date:
+                instant = URIRef(f"{node}/{suffix}")
+                g.add((during, pred, instant))
+                g.add((instant, RDF.type, TIME.Instant))
+                g.add((instant, TIME.inXSDDate, Literal(date, datatype=XSD.date)))
+        if t.ended_before:
+            g.add((during, KG.endedBefore, Literal(t.ended_before, datatype=XSD.date)))
+        if t.ended:
+            g.add((during, KG.ended, Literal(True)))
+        for pred, date in ((KG.firstAttested, t.first_seen), (KG.lastAttested, t.last_seen)):
+            if date:
+                g.add((node, pred, Literal(date, datatype=XSD.date)))
+        g.add((node, KG.attestations, Literal(t.attestations)))
+        for article, former in t.held:
+            holds = KG.heldFormerly if former else ORG.holds
+            g.add((node, PROV.wasDerivedFrom, URIRef(iris.statement(article, str(person), str(holds),
+                                                                    str(post_node)))))
+        for article, start, name, kind in t.changes:
+            g.add((node, PROV.wasDerivedFrom, URIRef(iris.change(article, start, name, kind))))
 
     def _change(self, g: Graph, art: URIRef, facts: ArticleFacts, c: Change, docs: dict[str, URIRef]) -> None:
         """A personnel change: kg:PersonnelChange (a prov:Activity and a schema:Event) of its kind, its person, the

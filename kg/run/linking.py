@@ -27,6 +27,7 @@ from kg.extract.facts_json import FactsLine, dumps, parse_line
 from kg.link import resolve_article
 from kg.link.across import Contexts, Identities, Linkable, by_article, decided_facts, link, mentions
 from kg.link.curation import Curation
+from kg.link.tenures import Attestation, closure
 from kg.publish.block import marker_id, publish
 from kg.run.build import _WORKER, Done, Item, Progress, census, digest, extracted, failed, render_all
 from kg.run.job import check_stop
@@ -191,7 +192,8 @@ def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, 
             else:
                 order.append(value)  # type: ignore[arg-type]
         kept, old = _held_profiles(held, base, jobs, linked)
-        touched = {p.group for p in fresh} | {p.group for p in old}
+        touched = closure({p.group for p in fresh} | {p.group for p in old},
+                          (a for a in (*kept, *fresh, *old) if isinstance(a, Attestation)))
         now = by_article(link((p for p in (*kept, *fresh) if p.group in touched), curation))
         relink: Decided = {}
         if kept:
@@ -199,7 +201,8 @@ def linked_blocks(items: Iterable[Item], fmt: str, base: str | None, jobs: int, 
             for aid in sorted({p.article for p in kept if p.group in touched}):
                 if now.get(aid, {}) != before.get(aid, {}):
                     relink[aid] = now.get(aid, {})
-        others = {p.group for p in kept if p.article in relink} - touched
+        others = closure({p.group for p in kept if p.article in relink} - touched,
+                         (a for a in kept if isinstance(a, Attestation))) - touched
         if others:  # a re-published article names persons of untouched groups too: their decisions, as they were
             more = by_article(link((p for p in kept if p.group in others), curation))
             relink = {aid: {**more.get(aid, {}), **ids} for aid, ids in relink.items()}
