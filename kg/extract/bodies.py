@@ -16,7 +16,7 @@ from dataclasses import replace
 from kg.extract.facts import Document, Organization, Post
 from kg.extract.names import VI_ONLY_LETTER
 from kg.knowledge import Knowledge
-from kg.knowledge.registry import BodyRegistry, Province
+from kg.knowledge.registry import BodyRegistry, Province, registry_of
 from kg.lang.vi.orthography import fold
 from kg.lang.vi.sentences import Sentence
 
@@ -28,7 +28,7 @@ class BodyResolver:
 
     def __init__(self, knowledge: Knowledge, registry: BodyRegistry | None = None) -> None:
         self.k = knowledge
-        self.registry = registry or BodyRegistry(knowledge)
+        self.registry = registry or registry_of(knowledge)
 
     def places(self, sents: list[Sentence]) -> tuple[Province | None, str | None]:
         """The one Vietnamese province and the one foreign country the article names (None when not exactly one)."""

@@ -165,6 +165,7 @@ class BodyRegistry:
                 out += expansion.split() if expansion else [piece]
         return out
 
+    @lru_cache(maxsize=100_000)  # noqa: B019 — asked by extraction, labels, documents and tenures alike
     def key(self, label: str) -> str:
         """The comparison key of a body's name: expanded, folded, separators left out."""
         return " ".join(w for w in (fold(x) for x in self.words(label)) if w not in _SEPARATORS)
@@ -369,3 +370,9 @@ def _true(value: object) -> bool:
 def default_registry() -> BodyRegistry:
     """The registry of the default knowledge, built once per process."""
     return BodyRegistry(default_knowledge())
+
+
+def registry_of(knowledge: Knowledge) -> BodyRegistry:
+    """The registry of ``knowledge``: for the default knowledge the process's one, so that the extract and link
+    stages of a worker share its caches."""
+    return default_registry() if knowledge is default_knowledge() else BodyRegistry(knowledge)

@@ -39,7 +39,7 @@ from dataclasses import dataclass
 
 from kg.extract.facts import ArticleFacts, Organization
 from kg.knowledge import Knowledge, phrase_key
-from kg.knowledge.registry import BodyRegistry
+from kg.knowledge.registry import registry_of
 from kg.lang.vi.orthography import fold, id_key, name_key, slug
 from kg.link.curation import Curation, Side
 from kg.link.documents import DocDecision, DocName, DocumentIdentity, decide, document_names, retype
@@ -90,7 +90,7 @@ class Contexts:
     def __init__(self, knowledge: Knowledge) -> None:
         self.k = knowledge
         self._cache: dict[tuple[Organization, bool], tuple[str, ...]] = {}
-        self.registry = BodyRegistry(knowledge)  # which bodies take part in ``kg.link.labels``
+        self.registry = registry_of(knowledge)  # which bodies take part in ``kg.link.labels``
         self.documents = DocumentIdentity(knowledge)  # the documents' groups (``kg.link.documents``)
 
     def name_key(self, name: str) -> str:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from spacy.attrs import SENT_START
 from spacy.tokens import Doc
@@ -21,11 +21,10 @@ class Tok:
     start: int
     end: int
     key: str  # folded form used for every lookup
+    cap: bool = field(init=False)  # starts with an upper-case letter (a proper-name syllable, an acronym)
 
-    @property
-    def cap(self) -> bool:
-        """Starts with an upper-case letter (a proper-name syllable, an acronym)."""
-        return self.text[:1].isupper()
+    def __post_init__(self) -> None:
+        self.cap = self.text[:1].isupper()  # asked of most tokens by every extractor: once
 
     @property
     def is_word(self) -> bool:
