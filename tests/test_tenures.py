@@ -123,3 +123,12 @@ def test_the_groups_an_update_reduces_again_reach_every_holder_of_a_one_holder_p
             att("a", "ủy-viên|tỉnh ủy x", single=False)]
     assert closure({"a"}, atts) == {"a", "b", "c"}
     assert closure({"d"}, atts) == {"d"}
+
+
+def test_one_appointment_reported_by_two_articles_is_one_beginning(tmp_path: Path) -> None:
+    again = ("s3b", "2025-03-09", "Ngày 7/3/2025, Bộ Chính trị quyết định bổ nhiệm ông Lê Quang Hải giữ chức Bí thư "
+                                  "Tỉnh ủy Nghệ An.")
+    t = tenures(tmp_path, [SECRETARY, SUCCESSOR, again])
+    assert t[("Lê Quang Hải", "Bí thư Tỉnh ủy Nghệ An")] == (
+        "2025-03-07", None, None, None, "2025-03-08", "2025-03-09", "2")
+    assert t[("Nguyễn Văn Thành", "Bí thư Tỉnh ủy Nghệ An")][1] == "2025-03-07"

@@ -164,8 +164,9 @@ def _holding(person: str, post: str, atts: list[Attestation]) -> _Holding:
 def _close_by_successors(holdings: list[_Holding]) -> None:
     """A one-holder post: another person's dated change into it ends a tenure begun (or attested) before it and
     not stated as held after it."""
-    arrivals = sorted((d, h.person, a) for h in holdings for a in h.atts
-                      if a.status == GAIN and a.single and (d := _full(a.change_date)))
+    arrivals = sorted(((d, h.person, a) for h in holdings for a in h.atts
+                       if a.status == GAIN and a.single and (d := _full(a.change_date))),
+                      key=lambda x: (x[0], x[1], _order(x[2])))
     for h in holdings:
         if h.end is not None:
             continue
