@@ -104,3 +104,59 @@ def test_the_graph_states_a_change_with_its_evidence(tmp_path: Path) -> None:
     assert [(str(r[0]), str(r[1]).rsplit("/", 1)[-1], str(r[2]), str(r[3]), str(r[4])) for r in rows] == [
         ("Trần Văn Minh", "bo-nhiem", "Phó Chủ nhiệm Ủy ban Kiểm tra Trung ương", "2025-03-05", "Bộ Chính trị")]
     assert str(rows[0][5]).startswith("bổ nhiệm ông Trần Văn Minh giữ chức")
+
+
+# -- change frames (kg/extract/change_frames.py) and posts the article states elsewhere ----------------------------
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the object of an active verb after a descriptor and an aside, the post after "làm"
+    ("Tổng thống Pháp hôm qua bổ nhiệm cựu thị trưởng Jean Martin, một chính khách ôn hòa, làm Thủ tướng Pháp.",
+     [("Jean Martin", "bo-nhiem", ("Thủ tướng", "Pháp"), None)]),
+    # two objects of one verb, each with its own post
+    ("Tổng thống Mỹ đã bổ nhiệm tỷ phú John Miller làm Bộ trưởng Bộ Thương mại Mỹ, Peter Wood làm Thứ trưởng "
+     "Bộ Thương mại Mỹ.",
+     [("John Miller", "bo-nhiem", ("Bộ trưởng", "Bộ Thương mại Hoa Kỳ"), None),
+      ("Peter Wood", "bo-nhiem", ("Thứ trưởng", "Bộ Thương mại Hoa Kỳ"), None)]),
+    # a post written before the person it is done to, brought in by "của"
+    ("UBND tỉnh đã có quyết định cách chức Chi cục trưởng Chi cục Thú y tỉnh Nghệ An của ông Hồ Đức Lâm.",
+     [("Hồ Đức Lâm", "cach-chuc", None, ("Chi cục trưởng", "Chi cục Thú y tỉnh Nghệ An"))]),
+    # a passive subject with the agent between "bị" and the verb: the agent decides, is not removed
+    ("Giám đốc Sở Công Thương tỉnh Bình Định Trần Văn Nam bị ông Lê Hữu Phước cách chức hôm qua.",
+     [("Trần Văn Nam", "cach-chuc", None, ("Giám đốc", "Sở Công Thương tỉnh Bình Định"))]),
+    # a former post is the one a removal ends
+    ("Cựu Giám đốc Sở Tư pháp tỉnh Bình Định Trần Văn Nam đã bị sa thải.",
+     [("Trần Văn Nam", "cach-chuc", None, ("Giám đốc", "Sở Tư pháp tỉnh Bình Định"))]),
+    # one's own act after a link word ("tuyên bố")
+    ("Bộ trưởng Bộ Tư pháp Pháp Jean Martin đã tuyên bố từ chức hôm 21/6.",
+     [("Jean Martin", "tu-chuc", None, ("Bộ trưởng", "Bộ Tư pháp Pháp"))]),
+    # the post follows a verb that ends it, the person comes before
+    ("Cùng ngày, ông Phan Văn Tùng thôi chức Bí thư Tỉnh ủy Quảng Ngãi.",
+     [("Phan Văn Tùng", "mien-nhiem", None, ("Bí thư", "Tỉnh ủy Quảng Ngãi"))]),
+    # a short name the sentence gives no post: the post the article states for that one person
+    ("Ông Trần Văn Minh, Phó Giám đốc Bệnh viện Đa khoa tỉnh Thanh Hóa, vắng mặt nhiều ngày. Ông Minh đã bị cách "
+     "chức vì vi phạm kỷ luật.",
+     [("Trần Văn Minh", "cach-chuc", None, ("Phó Giám đốc", "Bệnh viện Đa khoa tỉnh Thanh Hóa"))]),
+    ("Ông Diệp Văn An - Phó Chi cục trưởng Chi cục Thủy lợi tỉnh Kon Tum và ông Cao Minh Tú - Trưởng phòng Phòng "
+     "Tài nguyên nước tỉnh Kon Tum đã xô xát. Sở đã ra quyết định cách chức đối với 2 ông Diệp Văn An và ông Cao "
+     "Minh Tú.",
+     [("Diệp Văn An", "cach-chuc", None, ("Phó Chi cục trưởng", "Chi cục Thủy lợi tỉnh Kon Tum")),
+      ("Cao Minh Tú", "cach-chuc", None, ("Trưởng phòng", "Phòng Tài nguyên nước tỉnh Kon Tum"))]),
+])
+def test_a_change_frame_gives_the_person_on_the_other_side_of_the_verb(text: str, expected: list) -> None:
+    assert [c[:4] for c in changes(text, "2017-06-22")] == expected
+
+
+def test_a_short_name_two_people_of_the_article_end_with_is_no_change() -> None:
+    text = ("Ông Trần Văn Minh, Giám đốc Sở Y tế tỉnh Thanh Hóa, và ông Lê Văn Minh, Giám đốc Sở Xây dựng tỉnh Thanh "
+            "Hóa, dự họp. Ông Minh đã bị cách chức.")
+    assert changes(text) == []
+
+
+def test_one_change_told_twice_keeps_what_the_second_telling_adds() -> None:
+    text = ("PGS.TS Lưu Văn Trang vừa được bổ nhiệm giữ chức Hiệu trưởng Trường Đại học Sư phạm Huế. Theo đó, ông "
+            "Lưu Văn Trang, Phó Hiệu trưởng Trường Đại học Sư phạm Huế, được bổ nhiệm làm Hiệu trưởng Trường Đại "
+            "học Sư phạm Huế.")
+    found = changes(text)
+    school = found[0][2][1]  # the body's label as the registry writes it
+    assert [c[:3] for c in found] == [("Lưu Văn Trang", "bo-nhiem", ("Hiệu trưởng", school))]
+    assert found[0][3] == ("Phó Hiệu trưởng", school) and school.casefold() == "trường đại học sư phạm huế"

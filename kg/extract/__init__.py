@@ -16,6 +16,7 @@ from spacy.language import Language
 
 from kg.corpus import Article
 from kg.extract.bodies import BodyResolver
+from kg.extract.change_frames import ChangeFrames
 from kg.extract.changes import ChangeExtractor
 from kg.extract.credits import CreditExtractor
 from kg.extract.documents import DocumentExtractor
@@ -40,6 +41,7 @@ class Extractor:
         self.events = EventExtractor(self.knowledge)
         self.bodies = BodyResolver(self.knowledge)
         self.changes = ChangeExtractor(self.knowledge, self.bodies.registry)
+        self.change_frames = ChangeFrames(self.people, self.changes)
         self.passes = check(passes)
 
     def __call__(self, article: Article) -> ArticleFacts:

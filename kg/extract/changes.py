@@ -17,14 +17,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract.facts import Change, Document, Evidence, Organization, Post
+from kg.extract.names import NameRecogniser
 from kg.extract.rules import rule
 from kg.knowledge import Knowledge, phrase_key
 from kg.knowledge.registry import BodyRegistry
 from kg.knowledge.tables import ChangeKind
 from kg.lang.vi.dates import DATE_RE, DAY_MONTH, date_of, day_month
+from kg.lang.vi.orthography import fold
 from kg.lang.vi.sentences import Sentence
 
 TERM = re.compile(r"(?i:nhiệm\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})|(?i:thời\s+hạn)\s+(\d{1,2})\s+năm")
@@ -32,11 +34,15 @@ HEDGE_WINDOW = 3  # tokens before a verb where a hedge makes it no change
 OBJECT_GAP = 6  # tokens between a verb and the post it gives when no "giữ chức"/"làm" marks it
 MARKED_GAP = 14  # … when "đối với"/"cho" brings the person in ("đình chỉ công tác (lần 2) đối với ông A")
 LEAVE_GAP = 4  # tokens between a post and the verb that ends it ("…, được nghỉ hưu", "… bị cách chức")
+AGENT = 5  # tokens of the agent between "bị"/"được" and the verb ("bị ông Trump sa thải")
+SUBJECT_SPAN = 20  # tokens before a verb where its subject's name may start
+ASIDE = 16  # tokens of an aside after a name ("B, thuộc phe trung lập …, làm …", "(51 tuổi, Giám đốc Sở X)")
+STOPS = frozenset({".", ";", ":", "!", "?"})
 CHAIN_GAP = 3  # tokens between two verbs of one decision ("phê chuẩn kết quả bầu", "điều động, bổ nhiệm")
 
 
 @dataclass(frozen=True)
-class _Verb:
+class Verb:
     start: int  # token index
     end: int
     kind: ChangeKind
@@ -48,10 +54,11 @@ class ChangeExtractor:
     def __init__(self, knowledge: Knowledge, registry: BodyRegistry) -> None:
         self.k = knowledge
         self.registry = registry
+        self.names = NameRecogniser(knowledge)
 
-    def verbs(self, s: Sentence) -> list[_Verb]:
+    def verbs(self, s: Sentence) -> list[Verb]:
         """The change verbs of the sentence that no hedge comes before."""
-        out: list[_Verb] = []
+        out: list[Verb] = []
         i = 0
         while i < len(s.keys):
             m = self.k.change_verbs.match(s.keys, i)
@@ -65,9 +72,81 @@ class ChangeExtractor:
                 i += 1
                 continue  # "bầu Đức": a club owner's nickname, no vote
             if not _says(s.keys[max(0, i - HEDGE_WINDOW) : i], self.k.change_hedges):
-                out.append(_Verb(i, i + m[0], m[1]))
+                out.append(Verb(i, i + m[0], m[1]))
             i += m[0]
         return out
+
+    def governing(self, s: Sentence) -> list[Verb]:
+        """The verbs of the sentence that decide (see ``_governing``)."""
+        return _governing(self.verbs(s))
+
+    def verb_at(self, s: Sentence, i: int) -> bool:
+        """A change verb starts at token ``i``."""
+        return self.k.change_verbs.match(s.keys, i) is not None
+
+    def subject(self, s: Sentence, v: Verb, *, active: bool = False) -> tuple[int, int] | None:
+        """The name nearest before the verb whose end only link words, an aside and a passive agent separate
+        from it; a verb that neither ends a post nor is one's own act needs "được"/"bị" ("được bổ nhiệm")."""
+        best = None
+        for i in range(max(0, v.start - SUBJECT_SPAN), v.start):
+            start = self.names.skip_prefixes(s, i)
+            if start >= v.start or not s.toks[start].cap or (start == i and i > 0 and s.toks[i - 1].cap):
+                continue
+            end = self._name(s, start, honorific=start > i)
+            if end is None or end > v.start:
+                continue
+            passive = self.bridge(s, self.aside_end(s, end), v.start)
+            if passive is None or not (passive or v.kind.own or (active and not v.kind.gains)):
+                continue
+            best = (start, end)
+        return best
+
+    def _name(self, s: Sentence, start: int, *, honorific: bool, marked: bool = False) -> int | None:
+        """End of a name at ``start``: a full one (foreign after an honorific or a marker), or after an honorific
+        one capitalised syllable ("ông Minh"), which only the article can complete."""
+        if not (honorific or marked):
+            return self.names.name_at(s, start, foreign=False)
+        end = self.names.name_at(s, start, foreign=True)
+        if end is None and honorific and start < len(s.toks) and s.toks[start].cap and s.toks[start].is_word \
+                and (start + 1 == len(s.toks) or not s.toks[start + 1].cap):
+            end = start + 1
+        return end
+
+    def bridge(self, s: Sentence, start: int, verb: int) -> bool | None:
+        """Whether only link words (and, after "được"/"bị", a short agent) stand between ``start`` and the verb:
+        None when something else does, else whether a passive marker is among them."""
+        k, i, passive = self.k, start, False
+        while i < verb:
+            t = s.toks[i]
+            if t.key in k.passive_markers:
+                passive = True
+                i += 1
+                if verb - i <= AGENT and not any(x.text[:1] in ",.;:()" for x in s.toks[i:verb]):
+                    return True  # "bị ông Trump sa thải", "được Thủ tướng bổ nhiệm"
+                continue
+            size = next((n for n in (3, 2, 1) if i + n <= verb and " ".join(s.keys[i : i + n]) in k.change_links),
+                        0)
+            if not size:
+                return None
+            i += size
+        return passive
+
+    def aside_end(self, s: Sentence, j: int) -> int:
+        """Past an aside after a name: "(51 tuổi, Giám đốc Sở X)", ", 56 tuổi,", ", thuộc phe …,"."""
+        n = len(s.toks)
+        if j >= n:
+            return j
+        if s.toks[j].text == "(":
+            close = next((x for x in range(j + 1, min(n, j + ASIDE)) if s.toks[x].text == ")"), None)
+            return close + 1 if close is not None else j
+        if s.toks[j].text == ",":
+            for x in range(j + 1, min(n, j + ASIDE)):
+                t = s.toks[x]
+                if t.text in STOPS or self.verb_at(s, x):
+                    return j
+                if t.text == ",":
+                    return x + 1
+        return j
 
     def _nickname(self, s: Sentence, j: int) -> bool:
         """A one-word verb right before a capitalised name that is no title or body ("bầu Đức", "bầu Hiển")."""
@@ -78,18 +157,24 @@ class ChangeExtractor:
     def extract_article(self, sentences: list[Sentence], posts: list[Post], documents: list[Document],
                         article: str, article_date: str | None) -> list[Change]:
         """The changes of an article, sentence by sentence, each once (a lead repeated in the body is one change:
-        the same person, kind and roles)."""
+        the same person, kind and post)."""
         by_sentence: dict[int, list[Post]] = {}
         for p in posts:
             by_sentence.setdefault(p.evidence.sentence_start, []).append(p)
-        seen: set[tuple] = set()
+        seen: dict[tuple, int] = {}
         out: list[Change] = []
         for s in sentences:
-            for c in self.extract(s, by_sentence.get(s.start, []), documents, article, article_date):
-                key = (c.person, c.kind, *(p.role if p else None for p in (c.to_post, c.from_post)))
+            found = self.extract(s, by_sentence.get(s.start, []), documents, article, article_date)
+            found += self.from_article(s, found, posts, documents, article, article_date)
+            for c in found:
+                post = c.to_post or c.from_post
+                key = (c.person, c.kind, post.role if post else None)
                 if key not in seen:
-                    seen.add(key)
+                    seen[key] = len(out)
                     out.append(c)
+                else:  # the same change told again: what the first telling left out is taken from this one
+                    n = seen[key]
+                    out[n] = _completed(out[n], c)
         return out
 
     def extract(self, s: Sentence, posts: list[Post], documents: list[Document], article: str,
@@ -111,14 +196,13 @@ class ChangeExtractor:
         term = self._term(s.text)
         out: list[Change] = []
         by_person: dict[str, list[tuple[int, int, bool, Post]]] = {}  # name → (role at, end, marked, post)
-        for p in posts:
-            if not p.former:
-                role_at = self._role_at(s, p, tok)
-                end = tok(p.evidence.end)
-                by_person.setdefault(p.person.name, []).append((role_at, end, self._marked(s, role_at), p))
+        for p in posts:  # a former post is one a change may end ("cựu Giám đốc FBI A bị sa thải"), never take
+            role_at = self._role_at(s, p, tok)
+            end = tok(p.evidence.end)
+            by_person.setdefault(p.person.name, []).append((role_at, end, self._marked(s, role_at), p))
         roles = sorted(m[0] for mine in by_person.values() for m in mine)
 
-        def nearest(v: _Verb) -> int:  # the first post written after the verb: its object
+        def nearest(v: Verb) -> int:  # the first post written after the verb: its object
             return next((r for r in roles if r >= v.end), len(s.toks))
 
         for name, mine in by_person.items():
@@ -129,6 +213,8 @@ class ChangeExtractor:
                 nxt = min((w.start for w in verbs if w.start >= v.end), default=len(s.toks))
                 after = [m for m in after if m[0] < nxt]  # a later verb takes what follows it
                 if v.kind.gains:
+                    after = [m for m in after if not m[3].former]
+                    before = [m for m in before if not m[3].former]
                     if not after:
                         continue
                     marked = [m for m in after if m[2]]
@@ -151,6 +237,76 @@ class ChangeExtractor:
                                                 article))
         return out
 
+    def from_article(self, s: Sentence, found: list[Change], posts: list[Post], documents: list[Document],
+                     article: str, article_date: str | None) -> list[Change]:
+        """Changes out of a post the sentence does not write ("ông Minh bị cách chức", "kỷ luật cách chức đối với
+        2 ông A và ông B"): the person's post the article states elsewhere (the last before, else the first
+        after), when the name written is one person's of the article (rule ``changes.leave_context``)."""
+        verbs = [v for v in self.governing(s) if not v.kind.gains]
+        if not verbs:
+            return []
+        done = {fold(c.person) for c in found}
+        out: list[Change] = []
+        for v in verbs:
+            names = self.objects(s, v)
+            subject = self.subject(s, v)
+            if subject is not None:
+                names.insert(0, subject)
+            for start, end in names:
+                post = self._article_post(s, s.text_between(start, end), posts)
+                if post is None or fold(post.person.name) in done:
+                    continue
+                done.add(fold(post.person.name))
+                r = rule("changes.leave_context")
+                a, b = min(start, v.start), max(end, v.end)
+                ev = Evidence(article, s.toks[a].start, s.toks[b - 1].end, r.name, r.confidence, s.start, s.end)
+                decision = next((d.number for d in documents if s.start <= d.evidence.start < s.end), None)
+                out.append(Change(post.person.name, v.kind.iri, ev, None, post, self._date(s, v, article_date),
+                                  self._decider(s, min(v.start, start)), decision, self._term(s.text)))
+        return out
+
+    @staticmethod
+    def _article_post(s: Sentence, written: str, posts: list[Post]) -> Post | None:
+        """The post of the one person of the article whose name ends with ``written``: the last stated before
+        the sentence, else the first after it."""
+        words = fold(written).split()
+        mine = [p for p in posts if fold(p.person.name).split()[-len(words):] == words]
+        if not mine or len({fold(p.person.name) for p in mine}) > 1:
+            return None
+        before = [p for p in mine if p.evidence.start < s.start]
+        return before[-1] if before else min(mine, key=lambda p: p.evidence.start)
+
+    def objects(self, s: Sentence, v: Verb) -> list[tuple[int, int]]:
+        """The names right after a verb, after "đối với"/"cho" and a count ("đối với 2 ông A và ông B"); a name
+        needs an honorific here unless a marker brings it in."""
+        k, n = self.k, len(s.toks)
+        j = v.end
+        marked = False
+        for at in range(v.end, min(n, v.end + MARKED_GAP)):  # "cho thôi làm nhiệm vụ đại biểu đối với ông A"
+            size = next((m for m in (2, 1) if " ".join(s.keys[at : at + m]) in k.change_objects), 0)
+            if size and (at == v.end or " ".join(s.keys[at : at + size]) != "cho"):
+                j, marked = at + size, True
+                break
+            if not s.toks[at].text[:1].isalnum() or self.verb_at(s, at):
+                break
+        if j < n and s.toks[j].text.isdigit():
+            j += 1
+        out: list[tuple[int, int]] = []
+        while j < n:
+            start = self.names.skip_prefixes(s, j)
+            end = self._name(s, start, honorific=start > j, marked=marked)
+            if end is None:
+                break
+            out.append((start, end))
+            j = end
+            if j < n and s.toks[j].text == ",":
+                j += 1
+            if j < n and s.keys[j] in k.list_conjunctions:
+                j += 1
+            elif j >= n or s.toks[j - 1].text != ",":
+                break
+        return out
+
     def _role_at(self, s: Sentence, p: Post, tok: Callable[[int], int]) -> int:
         """The token where the post's role is written within its evidence (the person's name may come first): the
         occurrence a holds marker brings in ("…, giữ chức Giám đốc Sở X"), else the first that is no part of a
@@ -170,17 +326,21 @@ class ChangeExtractor:
 
     def _linked(self, s: Sentence, end: int, verb: int) -> bool:
         """Only link words and punctuation between a post's end and the verb that ends it."""
-        between, links = s.toks[end:verb], self.k.change_links
+        between, links, keys = s.toks[end:verb], self.k.change_links, s.keys[end:verb]
         i = 0
         while i < len(between):
             t = between[i]
-            if not t.text[:1].isalnum() or t.key in links:
+            if t.key in self.k.passive_markers and 0 < len(between) - i - 1 <= AGENT \
+                    and all(x.text[:1].isalnum() for x in between[i + 1:]):
+                return True  # "A bị ông Trump sa thải", "A được Thủ tướng cho nghỉ hưu"
+            size = next((n for n in (3, 2, 1) if " ".join(keys[i : i + n]) in links), 0)
+            if not t.text[:1].isalnum():
                 i += 1
-            elif i + 1 < len(between) and f"{t.key} {between[i + 1].key}" in links:
-                i += 2
+            elif size:
+                i += size
             else:
                 return False
-        return len(between) <= LEAVE_GAP + 1
+        return len(between) <= LEAVE_GAP + 2
 
     def _object_marker(self, s: Sentence, start: int, end: int) -> bool:
         """"đối với", "cho" between the verb and a post: the person the change is done to follows."""
@@ -202,7 +362,7 @@ class ChangeExtractor:
                 return True
         return False
 
-    def _change(self, name: str, v: _Verb, gained: Post | None, left: Post | None, s: Sentence, date: str | None,
+    def _change(self, name: str, v: Verb, gained: Post | None, left: Post | None, s: Sentence, date: str | None,
                 decider: Organization | None, decision: str | None, term: str | None, article: str) -> Change:
         r = rule("changes.gain" if v.kind.gains else "changes.leave")
         spans = [s.toks[v.start].start, s.toks[v.end - 1].end]
@@ -212,7 +372,7 @@ class ChangeExtractor:
         ev = Evidence(article, min(spans), max(spans), r.name, r.confidence, s.start, s.end)
         return Change(name, v.kind.iri, ev, gained, left, date, decider, decision, term)
 
-    def _date(self, s: Sentence, verb: _Verb, article_date: str | None) -> str | None:
+    def _date(self, s: Sentence, verb: Verb, article_date: str | None) -> str | None:
         """The sentence's date nearest before the verb (else the first after it): full, or a day and month with
         the article's year, or ``--MM-DD``."""
         verb_at = s.toks[verb.start].start - s.start
@@ -284,10 +444,17 @@ def _says(keys: list[str], words: frozenset[str]) -> bool:
     return any(w in words for w in keys) or any(f"{a} {b}" in words for a, b in zip(keys, keys[1:], strict=False))
 
 
-def _governing(verbs: list[_Verb]) -> list[_Verb]:
+def _completed(first: Change, again: Change) -> Change:
+    """``first`` with the post left, date, deciding body, decision and term ``again`` gives where it gives none."""
+    more = {f: getattr(again, f) for f in ("from_post", "date", "decider", "decision", "term")
+            if getattr(first, f) is None and getattr(again, f) is not None}
+    return replace(first, **more) if more else first
+
+
+def _governing(verbs: list[Verb]) -> list[Verb]:
     """The verbs that decide: of two that take a post one after the other ("điều động, bổ nhiệm", "phê chuẩn kết
     quả bầu"), the first."""
-    out: list[_Verb] = []
+    out: list[Verb] = []
     for v in verbs:
         if out and out[-1].kind.gains and v.kind.gains and v.start - out[-1].end <= CHAIN_GAP:
             continue

@@ -111,6 +111,19 @@ def _posts(x: Extractor, w: Work) -> None:
     w.posts = [p for posts in w.sentence_posts for p in posts]
 
 
+@register("change-posts", needs=("sentences", "sentence_posts"), gives=("posts", "sentence_posts"))
+def _change_posts(x: Extractor, w: Work) -> None:
+    """Posts a change sentence gives across its verb ("bổ nhiệm ông A làm …", "cách chức X đối với ông B")."""
+    found = False
+    for n, (s, posts) in enumerate(zip(w.sentences, w.sentence_posts, strict=True)):
+        more = x.change_frames.extract(s, posts, w.article.id)
+        if more:
+            w.sentence_posts[n] = sorted(posts + more, key=lambda p: p.evidence.start)
+            found = True
+    if found:
+        w.posts = [p for posts in w.sentence_posts for p in posts]
+
+
 @register("documents", needs=("sentences",), gives=("documents",))
 def _documents(x: Extractor, w: Work) -> None:
     """Numbered documents, with the date, issuer and subject their sentence states."""
@@ -184,7 +197,7 @@ def _offsets(x: Extractor, w: Work) -> None:
     w.events = [replace(e, evidence=ev(e.evidence)) for e in w.events]
 
 
-DEFAULT_PIPELINE = ("sentences", "posts", "documents", "events", "post-context", "event-participants",
+DEFAULT_PIPELINE = ("sentences", "posts", "change-posts", "documents", "events", "post-context", "event-participants",
                     "document-context", "bodies", "changes", "credits", "offsets")
 
 

@@ -221,6 +221,34 @@ _ALL = (
        "read in the same sentence: the change out of that post",
        E("Ông Nguyễn Văn Bình, Giám đốc Sở Tư pháp tỉnh Nam Định, được nghỉ hưu theo chế độ từ ngày 1/7/2025.",
          (("Nguyễn Văn Bình", "Nghỉ hưu", "Giám đốc", "Sở Tư pháp tỉnh Nam Định", "2025-07-01"),))),
+    _r("changes.leave_context", "change", 0.7,
+       "a verb that ends a post next to a name the sentence gives no post (\"ông Minh bị cách chức\"): the post the "
+       "article states for that one person elsewhere",
+       E("Ông Trần Văn Minh, Phó Giám đốc Bệnh viện Đa khoa tỉnh Thanh Hóa, vắng mặt nhiều ngày. Ông Minh đã bị "
+         "cách chức vì vi phạm kỷ luật.",
+         (("Trần Văn Minh", "Cách chức", "Phó Giám đốc", "Bệnh viện Đa khoa tỉnh Thanh Hóa", None),))),
+    _r("changes.object_post", "post", 0.75,
+       "the person after an active change verb and the post after a marker (\"làm\", \"giữ chức\": data "
+       "kg:ChangeRoleMarker): \"bổ nhiệm tỷ phú B làm Bộ trưởng\", \"bầu ông A (…) và ông B giữ chức …\"",
+       E("Tổng thống Pháp hôm qua bổ nhiệm ông Jean Martin, một nhà ngoại giao kỳ cựu, làm Bộ trưởng Bộ Ngoại giao "
+         "Pháp.",
+         (("Jean Martin", "Bộ trưởng", "Bộ Ngoại giao Pháp"),)),
+       E("Ngày 14/7, HĐND tỉnh Nghệ An bầu ông Hồ Văn Nam (50 tuổi, Giám đốc Sở Tài chính) và ông Lê Văn Hải "
+         "(47 tuổi) giữ chức Phó Chủ tịch UBND tỉnh Nghệ An.",
+         (("Hồ Văn Nam", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An"),
+          ("Lê Văn Hải", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")))),
+    _r("changes.post_of_object", "post", 0.75,
+       "a post right after a change verb, then \"đối với\", \"của\" or \"cho\" and the person: \"cách chức Cục "
+       "trưởng Cục X đối với ông A\"",
+       E("Bộ Y tế vừa có quyết định cách chức Cục trưởng Cục Quản lý Dược đối với ông Trần Quốc Bảo.",
+         (("Trần Quốc Bảo", "Cục trưởng", "Cục Quản lý Dược"),))),
+    _r("changes.subject_post", "post", 0.75,
+       "the person before a passive change verb (\"được\", \"bị\", with the agent between) or a verb ending a "
+       "post, the post after it: \"bà A được bổ nhiệm vị trí Bộ trưởng …\", \"ông B thôi chức Bí thư …\"",
+       E("Ông Lê Quang Vinh vừa được Thủ tướng bổ nhiệm giữ chức Thứ trưởng Bộ Tài chính.",
+         (("Lê Quang Vinh", "Thứ trưởng", "Bộ Tài chính"),)),
+       E("Cùng ngày, ông Phan Văn Tùng thôi chức Bí thư Tỉnh ủy Quảng Ngãi.",
+         (("Phan Văn Tùng", "Bí thư", "Tỉnh ủy Quảng Ngãi"),))),
     _r("credits.photo", "credit", 0.9,
        "a photo credit after \"Ảnh:\": a 2–3 syllable name and an agency in either order",
        E("Bí thư Tỉnh ủy Nam Định Phạm Văn Hùng phát biểu tại hội nghị. Ảnh: Minh Hải - TTXVN",

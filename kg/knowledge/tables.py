@@ -130,6 +130,7 @@ class Knowledge:
     passive_markers: frozenset[str] = frozenset()  # "bị", "được": the person before the verb undergoes it
     change_objects: frozenset[str] = frozenset()  # "đối với", "cho": bring in the person a change is done to
     change_breaks: frozenset[str] = frozenset()  # "vì", "do": between a verb and a post, no object of it
+    change_role_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "làm", "vào vị trí": the post next
     change_kinds: dict[str, ChangeKind] = field(default_factory=dict)  # IRI → kind
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
     clause_words: frozenset[str] = frozenset()  # "đã", "được", "là": a clause goes on, an org name has ended
@@ -369,7 +370,8 @@ def load(directory: Path | None = None) -> Knowledge:
             abbreviated.append((k.title_forms, form, TitleForm(role, org)))
     for cls, index in ((KG.Honorific, k.honorifics), (KG.Rank, k.ranks), (KG.Degree, k.ranks),
                        (KG.Honour, k.ranks), (KG.FormerMarker, k.former_markers), (KG.NewMarker, k.new_markers),
-                       (KG.HoldsMarker, k.holds_markers)):
+                       (KG.HoldsMarker, k.holds_markers),
+                       (KG.ChangeRoleMarker, k.change_role_markers)):
         for s in _subjects(g, cls):
             for label in vi_labels(g, s, SKOS.prefLabel, SKOS.altLabel):
                 index.add(label, label)

@@ -1,0 +1,196 @@
+"""Posts a personnel-change sentence gives by its shape (pass ``change-posts``), which the title grammar of
+``people`` does not read because the person and the post sit on either side of the change verb:
+
+- the object of an active verb, then the post it gives: "Tổng thống A bổ nhiệm tỷ phú B làm Bộ trưởng Thương mại",
+  "HĐND tỉnh bầu ông C (51 tuổi, Giám đốc Sở X) và ông D giữ chức Phó Chủ tịch UBND tỉnh" (rule
+  ``changes.object_post``);
+- a post written before the person it is done to: "quyết định cách chức Cục trưởng Cục Z đối với ông E",
+  "trao quyết định bổ nhiệm chức vụ Phó Trưởng ban cho ông F" (``changes.post_of_object``);
+- the subject before the verb, the post after it: "bà G được bổ nhiệm vị trí Bộ trưởng …", "ông H bị cách chức
+  Giám đốc Sở Y", "ông I thôi chức Bí thư Tỉnh ủy" (``changes.subject_post``).
+
+The words these frames rely on are data in ontology/changes.ttl (``kg:ChangeRoleMarker`` "làm", "vào vị trí";
+``kg:ChangeObjectMarker`` "đối với", "của"; ``kg:ChangeLink`` "đã", "được", "bị"). The ``changes`` pass then pairs
+these posts with their verbs like any other post.
+"""
+
+from __future__ import annotations
+
+from kg.extract.changes import ASIDE, STOPS, ChangeExtractor, Verb
+from kg.extract.facts import Post
+from kg.extract.people import PeopleExtractor
+from kg.extract.rules import rule
+from kg.lang.vi.orthography import fold
+from kg.lang.vi.sentences import Sentence
+
+DESCRIPTOR = 5  # lower-case words between a verb and its object's name ("tỷ phú", "huyền thoại người Mỹ")
+
+
+class ChangeFrames:
+    """Reads the posts of the three change frames in one sentence."""
+
+    def __init__(self, people: PeopleExtractor, changes: ChangeExtractor) -> None:
+        self.people = people
+        self.changes = changes
+        self.k = people.k
+        self.possessives = frozenset(people.possessives)
+
+    def extract(self, s: Sentence, posts: list[Post], article: str) -> list[Post]:
+        """The posts of sentence ``s`` the frames read that ``posts`` (read in it before) do not have."""
+        verbs = self.changes.governing(s)
+        if not verbs:
+            return []
+        have = {(fold(p.person.name), fold(p.role)) for p in posts}
+        out: list[Post] = []
+        for v in verbs:
+            found = self._object_post(s, v) if v.kind.gains else []
+            found = found or self._post_of_object(s, v) or self._subject_post(s, v)
+            for name_at, name_end, title, chain, how in found:
+                person = self.people._person(s, name_at, name_end)
+                key = (fold(person.name), fold(title.role.label))
+                if key in have:
+                    continue
+                have.add(key)
+                r = rule(how)
+                start, end = min(name_at, v.start), max(name_end, chain[-1].end)
+                out.append(self.people._post(s, article, person, title, chain, start, end, r.name, r.confidence))
+        return out
+
+    # -- frames --------------------------------------------------------------------------------------------
+
+    def _object_post(self, s: Sentence, v: Verb) -> list[tuple]:
+        """VERB [descriptor] NAME [aside] [và NAME [aside]] MARKER CHAIN: every name of the list takes the chain;
+        ", NAME [aside] MARKER CHAIN" after it is one more object of the verb ("bổ nhiệm A làm X, B làm Y")."""
+        out: list[tuple] = []
+        j = self._skip_objects(s, v.end)
+        first = self._object_name(s, j)
+        while first is not None:
+            names = [first]
+            j = first[1]
+            while True:
+                j = self.changes.aside_end(s, j)
+                nxt = self._next_in_list(s, j)
+                if nxt is None:
+                    break
+                names.append(nxt)
+                j = nxt[1]
+            marker = self._marker(s, j)
+            chain = self.people.chain_at(s, marker, apposition=True) if marker is not None else []
+            if not chain:
+                break
+            out += [(a, b, t, chain, "changes.object_post") for a, b in names for t in chain]
+            end = chain[-1].end
+            first = None
+            if end + 1 < len(s.toks) and s.toks[end].text == ",":
+                start = self.people.skip_prefixes(s, end + 1)
+                name_end = self.people.name_at(s, start, foreign=True)
+                first = (start, name_end) if name_end is not None else None
+        return out
+
+    def _post_of_object(self, s: Sentence, v: Verb) -> list[tuple]:
+        """VERB [chức vụ] CHAIN (đối với|của|cho) [ông] NAME: the chain is the named person's."""
+        j = self._skip_marker(s, v.end)
+        chain = self.people.chain_at(s, j)
+        if not chain:
+            return []
+        end = chain[-1].end
+        n = len(s.toks)
+        at = end
+        while at < n and s.toks[at].text in (")", "("):
+            at += 1
+        m = 0  # "đối với", "cho", or "của" (kg:PossessiveMarker) here: "cách chức Chi cục trưởng X của ông A"
+        for size in (2, 1):
+            if at + size <= n and " ".join(s.keys[at : at + size]) in self.k.change_objects | self.possessives:
+                m = size
+                break
+        if not m:
+            return []
+        start = self.people.skip_prefixes(s, at + m)
+        if start == at + m:
+            return []  # "của Bộ Y tế": a body, not a person; the person needs an honorific here
+        name_end = self.people.name_at(s, start, foreign=True)
+        if name_end is None:
+            return []
+        return [(start, name_end, t, chain, "changes.post_of_object") for t in chain]
+
+    def _subject_post(self, s: Sentence, v: Verb) -> list[tuple]:
+        """NAME [aside] [đã|vừa] (được|bị) [agent] VERB [MARKER] CHAIN, or NAME [đã] VERB CHAIN for one's own act
+        and a verb that ends a post ("thôi chức Bí thư …")."""
+        subject = self.changes.subject(s, v, active=True)
+        if subject is None:
+            return []
+        j = self._skip_marker(s, v.end)
+        chain = self.people.chain_at(s, j, apposition=True)
+        if not chain or self.people._followed_by_name(s, chain[-1].end):
+            return []  # "… bổ nhiệm Giám đốc Sở X Trần Văn B": the chain is B's
+        return [(subject[0], subject[1], t, chain, "changes.subject_post") for t in chain]
+
+    # -- pieces ----------------------------------------------------------------------------------------------
+
+    def _skip_objects(self, s: Sentence, j: int) -> int:
+        """Past an object marker right after the verb ("cho ông A", "đối với bà B")."""
+        for size in (2, 1):
+            if " ".join(s.keys[j : j + size]) in self.k.change_objects:
+                return j + size
+        return j
+
+    def _skip_marker(self, s: Sentence, j: int) -> int:
+        m = self.k.change_role_markers.match(s.keys, j)
+        return j + m[0] if m else j
+
+    def _object_name(self, s: Sentence, j: int) -> tuple[int, int] | None:
+        """A name at ``j`` after at most DESCRIPTOR lower-case words or places, or after a chain of titles
+        ("bổ nhiệm cựu Giám đốc FBI Robert Mueller làm …")."""
+        n = len(s.toks)
+        chain = self.people.chain_at(s, j)
+        if chain:
+            j = chain[-1].end
+        for _ in range(DESCRIPTOR + 1):
+            if j >= n:
+                return None
+            start = self.people.skip_prefixes(s, j)
+            end = self.people.name_at(s, start, foreign=True)
+            if end is not None:
+                return start, end
+            t = s.toks[j]
+            place = self.k.places.match(s.keys, j)
+            if place and t.cap:
+                j += place[0]
+            elif t.is_word and not t.cap and t.key not in self.k.change_breaks \
+                    and not self.k.change_role_markers.match(s.keys, j):
+                j += 1
+            else:
+                return None
+        return None
+
+    def _next_in_list(self, s: Sentence, j: int) -> tuple[int, int] | None:
+        """", ông B" or "và ông B" after a name: the next name of the list."""
+        n = len(s.toks)
+        if j < n and s.toks[j].text == ",":
+            j += 1
+        if j < n and s.keys[j] in self.k.list_conjunctions:
+            j += 1
+        else:
+            return None
+        start = self.people.skip_prefixes(s, j)
+        end = self.people.name_at(s, start, foreign=start > j)
+        return (start, end) if end is not None else None
+
+    def _marker(self, s: Sentence, j: int) -> int | None:
+        """Where the chain starts after a post marker at ``j`` ("làm", "giữ chức", "vào vị trí"), or after one
+        that ends an aside left open (", em trai Bí thư Tỉnh ủy làm Giám đốc Sở X")."""
+        k, n = self.k, len(s.toks)
+        m = k.change_role_markers.match(s.keys, j)
+        if m:
+            return j + m[0]
+        if j < n and s.toks[j].text == ",":
+            for x in range(j + 1, min(n, j + ASIDE)):
+                if s.toks[x].text in STOPS or s.toks[x].text == "," or self.changes.verb_at(s, x):
+                    return None
+                m = k.change_role_markers.match(s.keys, x)
+                if m and not k.former_markers.match(s.keys, x - 1):
+                    return x + m[0]
+        return None
+
+
+__all__ = ["ChangeFrames"]
