@@ -86,8 +86,11 @@ class ChangeExtractor:
 
     def subject(self, s: Sentence, v: Verb, *, active: bool = False) -> tuple[int, int] | None:
         """The name nearest before the verb whose end only link words, an aside and a passive agent separate
-        from it; a verb that neither ends a post nor is one's own act needs "được"/"bị" ("được bổ nhiệm")."""
+        from it. Unless a passive marker is among them ("được bổ nhiệm", "bị ông B sa thải"), only one's own act
+        ("nghỉ hưu") or, when ``active``, a verb whose subject leaves (``kg:ChangeSelfVerb`` "thôi chức") has the
+        person undergoing it before it; before others the one named decides."""
         best = None
+        self_verb = " ".join(s.keys[v.start : v.end]) in self.k.change_self_verbs
         for i in range(max(0, v.start - SUBJECT_SPAN), v.start):
             start = self.names.skip_prefixes(s, i)
             if start >= v.start or not s.toks[start].cap or (start == i and i > 0 and s.toks[i - 1].cap):
@@ -96,7 +99,7 @@ class ChangeExtractor:
             if end is None or end > v.start:
                 continue
             passive = self.bridge(s, self.aside_end(s, end), v.start)
-            if passive is None or not (passive or v.kind.own or (active and not v.kind.gains)):
+            if passive is None or not (passive or v.kind.own or (active and self_verb)):
                 continue
             best = (start, end)
         return best

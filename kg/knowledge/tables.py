@@ -130,6 +130,7 @@ class Knowledge:
     passive_markers: frozenset[str] = frozenset()  # "bị", "được": the person before the verb undergoes it
     change_objects: frozenset[str] = frozenset()  # "đối với", "cho": bring in the person a change is done to
     change_breaks: frozenset[str] = frozenset()  # "vì", "do": between a verb and a post, no object of it
+    change_self_verbs: frozenset[str] = frozenset()  # "thôi chức": its subject leaves, though a body decides
     change_role_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "làm", "vào vị trí": the post next
     change_kinds: dict[str, ChangeKind] = field(default_factory=dict)  # IRI → kind
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
@@ -300,6 +301,7 @@ WORD_CLASSES: tuple[tuple[str, str, str], ...] = (  # Knowledge attribute, kg: c
     ("passive_markers", "PassiveMarker", "words"),
     ("change_objects", "ChangeObjectMarker", "words"),
     ("change_breaks", "ChangeBreak", "words"),
+    ("change_self_verbs", "ChangeSelfVerb", "words"),
     ("sentence_openers", "SentenceOpener", "words"),
     ("event_heads", "EventHead", "written"),
     ("event_name_ends", "EventNameEnd", "written"),
