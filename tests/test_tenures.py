@@ -132,3 +132,15 @@ def test_one_appointment_reported_by_two_articles_is_one_beginning(tmp_path: Pat
     assert t[("Lê Quang Hải", "Bí thư Tỉnh ủy Nghệ An")] == (
         "2025-03-07", None, None, None, "2025-03-08", "2025-03-09", "2")
     assert t[("Nguyễn Văn Thành", "Bí thư Tỉnh ủy Nghệ An")][1] == "2025-03-07"
+
+
+def test_a_suspension_from_a_former_post_derives_from_the_former_holding(tmp_path: Path) -> None:
+    suspended = ("d1", "2025-04-02", "Ông Lê Văn Tâm, nguyên Phó Thủ trưởng Cơ quan Cảnh sát điều tra Công an tỉnh "
+                                     "Tiền Giang, vắng mặt. Công an tỉnh đã tạm đình chỉ công tác đối với ông Tâm.")
+    out = tmp_path / "g.nt"
+    assert main(["build", str(corpus(tmp_path / "in.jsonl", [suspended])), "-o", str(out), "-q", "-j", "1"]) == 0
+    g = Graph().parse(out, format="nt")
+    assert len(set(g.subjects(RDF.type, KG.PersonnelChange))) == 1
+    derived = {x for m in g.subjects(RDF.type, ORG.Membership) for x in g.objects(m, PROV.wasDerivedFrom)}
+    assert derived and {x for x in derived if (x, RDF.type, None) not in g} == set()
+    assert {g.value(x, RDF.predicate) for x in derived if g.value(x, RDF.type) == RDF.Statement} == {KG.heldFormerly}

@@ -55,9 +55,21 @@ class ChangeExtractor:
         self.k = knowledge
         self.registry = registry
         self.names = NameRecogniser(knowledge)
+        self.first_syllables = frozenset(knowledge.change_verbs.first_syllables())
+        self._last: tuple[Sentence | None, list[Verb]] = (None, [])
 
     def verbs(self, s: Sentence) -> list[Verb]:
-        """The change verbs of the sentence that no hedge comes before."""
+        """The change verbs of the sentence that no hedge comes before (the last sentence's are kept: the passes
+        ask for them more than once)."""
+        if self._last[0] is s:
+            return self._last[1]
+        out = self._verbs(s)
+        self._last = (s, out)
+        return out
+
+    def _verbs(self, s: Sentence) -> list[Verb]:
+        if self.first_syllables.isdisjoint(s.keys):
+            return []  # most sentences: no change verb starts anywhere
         out: list[Verb] = []
         i = 0
         while i < len(s.keys):

@@ -37,6 +37,10 @@ class PhraseIndex(Generic[V]):
             self._prefixes.add(key[:i])
         self.max_len = max(self.max_len, len(key))
 
+    def first_syllables(self) -> set[str]:
+        """The syllables a phrase of the index starts with."""
+        return set(self._first)
+
     def match(self, tokens: Sequence[str], i: int) -> tuple[int, V] | None:
         """Longest entry starting at ``tokens[i]``: (number of tokens, value), or None."""
         if i >= len(tokens) or tokens[i] not in self._first:

@@ -108,7 +108,8 @@ def attestations(facts: ArticleFacts, knowledge: Knowledge, registry: BodyRegist
             stated.add(c.from_post)
             out.append(Attestation(facts.article_id, c.person, group[c.person],
                                    post_key(c.from_post, facts.article_id, registry), ("from", j), date,
-                                   LEAVE if ends else CURRENT, c.date if ends else None, change if ends else None,
+                                   LEAVE if ends else FORMER if c.from_post.former else CURRENT,
+                                   c.date if ends else None, change if ends else None,
                                    c.from_post.role_iri in single))
     for i, p in enumerate(facts.posts):
         if p in stated or p.person.name not in group:
