@@ -160,3 +160,13 @@ def test_one_change_told_twice_keeps_what_the_second_telling_adds() -> None:
     school = found[0][2][1]  # the body's label as the registry writes it
     assert [c[:3] for c in found] == [("Lưu Văn Trang", "bo-nhiem", ("Hiệu trưởng", school))]
     assert found[0][3] == ("Phó Hiệu trưởng", school) and school.casefold() == "trường đại học sư phạm huế"
+
+
+@pytest.mark.parametrize("text", [
+    "Lãnh đạo Công đảng Jeremy Corbyn đã kêu gọi Thủ tướng Anh Theresa May từ chức.",  # a call, before the person
+    "Tổng thống Mỹ cho biết ông từng có ý định sa thải Giám đốc FBI James Comey.",  # an intention
+    "Ông Mike Dubke, giám đốc truyền thông của Tổng thống Donald Trump, đã quyết định từ chức.",  # whose, not who
+    "Giám đốc truyền thông Mike Dubke đã đệ đơn từ chức và được Tổng thống Donald Trump chấp nhận.",  # who accepts
+])
+def test_a_call_an_intention_or_a_post_named_beside_the_subject_is_no_change(text: str) -> None:
+    assert changes(text) == []

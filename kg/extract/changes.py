@@ -30,7 +30,8 @@ from kg.lang.vi.orthography import fold
 from kg.lang.vi.sentences import Sentence
 
 TERM = re.compile(r"(?i:nhiệm\s+kỳ)\s+(\d{4})\s*[-–]\s*(\d{4})|(?i:thời\s+hạn)\s+(\d{1,2})\s+năm")
-HEDGE_WINDOW = 3  # tokens before a verb where a hedge makes it no change
+HEDGE_WINDOW = 3  # tokens before a verb (back to a punctuation mark) where a hedge makes it no change
+SUBJECT_HEDGE_WINDOW = 6  # … and before the person of one's own act ("kêu gọi Thủ tướng A từ chức")
 OBJECT_GAP = 6  # tokens between a verb and the post it gives when no "giữ chức"/"làm" marks it
 MARKED_GAP = 14  # … when "đối với"/"cho" brings the person in ("đình chỉ công tác (lần 2) đối với ông A")
 LEAVE_GAP = 4  # tokens between a post and the verb that ends it ("…, được nghỉ hưu", "… bị cách chức")
@@ -55,6 +56,7 @@ class ChangeExtractor:
         self.k = knowledge
         self.registry = registry
         self.names = NameRecogniser(knowledge)
+        self.possessives = frozenset(fold(w) for w in knowledge.possessive_markers)
         self.first_syllables = frozenset(knowledge.change_verbs.first_syllables())
         self._last: tuple[Sentence | None, list[Verb]] = (None, [])
 
@@ -77,16 +79,32 @@ class ChangeExtractor:
             if m is None:
                 i += 1
                 continue
-            if any(" ".join(s.keys[i : i + n]) in self.k.change_non_verbs for n in (2, 3)):
+            if any(" ".join(s.keys[i : i + n]) in self.k.change_non_verbs for n in (2, 3)) or (
+                    i and " ".join(s.keys[i - 1 : i + 1]) in self.k.change_non_verbs):
                 i += m[0]
                 continue  # "bầu cử": an election campaign
             if m[0] == 1 and self._nickname(s, i + 1):
                 i += 1
                 continue  # "bầu Đức": a club owner's nickname, no vote
-            if not _says(s.keys[max(0, i - HEDGE_WINDOW) : i], self.k.change_hedges):
+            if not _says(self._before(s, i), self.k.change_hedges):
                 out.append(Verb(i, i + m[0], m[1]))
             i += m[0]
         return out
+
+    @staticmethod
+    def _before(s: Sentence, i: int, window: int = HEDGE_WINDOW) -> list[str]:
+        """The ``window`` tokens before token ``i``, back to the nearest punctuation."""
+        keys = []
+        for j in range(i - 1, max(-1, i - window - 1), -1):
+            if not s.toks[j].text[:1].isalnum():
+                break
+            keys.append(s.keys[j])
+        return keys[::-1]
+
+    def _hedged(self, s: Sentence, subject: int) -> bool:
+        """A hedge before the subject of the change ("kêu gọi Thủ tướng A từ chức", "muốn bà B từ chức")."""
+        return _says(self._before(s, subject, SUBJECT_HEDGE_WINDOW),
+                     self.k.change_hedges)
 
     def governing(self, s: Sentence) -> list[Verb]:
         """The verbs of the sentence that decide (see ``_governing``)."""
@@ -242,12 +260,15 @@ class ChangeExtractor:
                     out.append(self._change(name, v, gained[3], left, s, date, decider, decision, term, article))
                 else:
                     near_before = [m for m in before if self._linked(s, m[1], v.start)
-                                   and (v.kind.own or self._passive(s, m[1], v.start))]
-                    near_after = [m for m in after if (m[0] - v.end <= LEAVE_GAP - 2
+                                   and (v.kind.own or self._passive(s, m[1], v.start))
+                                   and not self._possessed(s, m[3], tok)]
+                    # one's own act takes a person after it only through a marker ("nghỉ hưu cho ông B"): "đơn
+                    # từ chức và được Tổng thống A chấp nhận" is not A's
+                    near_after = [m for m in after if (m[0] - v.end <= LEAVE_GAP - 2 and not v.kind.own
                                                        and not self._broken(s, v.end, m[0])) or (
                         m[0] - v.end <= MARKED_GAP and self._object_marker(s, v.end, m[0]))]
                     chosen = near_before[-1] if near_before else (near_after[0] if near_after else None)
-                    if chosen is not None:
+                    if chosen is not None and not (near_before and self._hedged(s, tok(chosen[3].evidence.start))):
                         out.append(self._change(name, v, None, chosen[3], s, date, decider, decision, term,
                                                 article))
         return out
@@ -265,7 +286,7 @@ class ChangeExtractor:
         for v in verbs:
             names = self.objects(s, v)
             subject = self.subject(s, v)
-            if subject is not None:
+            if subject is not None and not self._hedged(s, subject[0]):
                 names.insert(0, subject)
             for start, end in names:
                 post = self._article_post(s, s.text_between(start, end), posts)
@@ -356,6 +377,12 @@ class ChangeExtractor:
             else:
                 return False
         return len(between) <= LEAVE_GAP + 2
+
+    def _possessed(self, s: Sentence, p: Post, tok: Callable[[int], int]) -> bool:
+        """The post follows "của" ("giám đốc truyền thông của Tổng thống A, đã từ chức"): it names whose the
+        subject is, not the subject."""
+        at = tok(p.evidence.start)
+        return at > 0 and s.keys[at - 1] in self.possessives
 
     def _object_marker(self, s: Sentence, start: int, end: int) -> bool:
         """"đối với", "cho" between the verb and a post: the person the change is done to follows."""
