@@ -196,12 +196,17 @@ def draw(ax: Axes, bars: Sequence[Bar], title: str = "") -> Axes:
     return ax
 
 
+def check_path(path: str | Path) -> None:
+    """ValueError unless ``path`` names a chart kg writes (.png .html .svg)."""
+    if Path(path).suffix.lower() not in CHART_SUFFIXES:
+        raise ValueError(f"{path}: a chart is written as {', '.join(CHART_SUFFIXES)}")
+
+
 def write(bars: Sequence[Bar], path: str | Path, title: str = "") -> None:
     """Write the chart: .html (a page with an inline SVG), .svg, or .png (matplotlib)."""
+    check_path(path)
     path = Path(path)
     suffix = path.suffix.lower()
-    if suffix not in CHART_SUFFIXES:
-        raise ValueError(f"{path}: a chart is written as {', '.join(CHART_SUFFIXES)}")
     if suffix == ".png":
         try:
             from matplotlib.figure import Figure
@@ -218,4 +223,4 @@ def write(bars: Sequence[Bar], path: str | Path, title: str = "") -> None:
     path.write_text(text, encoding="utf-8")
 
 
-__all__ = ["Bar", "CHART_SUFFIXES", "draw", "page", "succession_bars", "svg", "timeline_bars", "write"]
+__all__ = ["Bar", "CHART_SUFFIXES", "check_path", "draw", "page", "succession_bars", "svg", "timeline_bars", "write"]
