@@ -210,18 +210,19 @@ def careers(data: Tenures, name: str) -> list[Career]:
 
 
 def holders(data: Tenures, post_or_body: str, on: str | None = None) -> list[Tenure]:
-    """The tenures of the posts labelled ``post_or_body``, else of every post of the bodies of that name; on
-    ``on`` (ISO date) only those held that day (``Tenure.held_on``). Ordered by post, then in time."""
+    """The tenures of the posts labelled ``post_or_body``, else of every post of the bodies of that name, else of
+    the posts whose label contains it; on ``on`` (ISO date) only those held that day (``Tenure.held_on``).
+    Ordered by post, then in time."""
     key = _keyer()
     posts: dict[str, set[str]] = defaultdict(set)
     for t in data.tenures:
         posts[t.post].add(t.post)
     chosen = set(_match(post_or_body, posts, key))
-    if chosen:
-        found = [t for t in data.tenures if t.post in chosen]
-    else:
-        bodies = set(_match(post_or_body, data.body_names, key))
-        found = [t for t in data.tenures if t.organization_iri in bodies]
+    bodies = set() if chosen else set(_match(post_or_body, data.body_names, key))
+    if not chosen and not bodies:  # else a part of the label: "Quảng Bình", every post that names it
+        k = key(post_or_body)
+        chosen = {p for p in posts if k and k in key(p)}
+    found = [t for t in data.tenures if t.post in chosen or t.organization_iri in bodies]
     if not found:
         written = [*posts, *(n for ns in data.body_names.values() for n in ns)]
         raise NotFound(f"no post or body named {post_or_body!r} in the graph" + _suggest(post_or_body, written, key))
