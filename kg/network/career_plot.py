@@ -25,6 +25,7 @@ if TYPE_CHECKING:
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf", "#7f7f7f",
            "#bcbd22")
 CHART_SUFFIXES = (".png", ".html", ".svg")
+_INSIDE = 0.12  # a holder's name is written inside a bar at least this share of the chart wide, else before it
 
 
 @dataclass(frozen=True)
@@ -151,8 +152,11 @@ def svg(bars: Sequence[Bar], title: str = "") -> str:
         if b.open:
             out.append(f'<path d="M{x0 + w} {y - 2} l8 {(row_h - 6) / 2} l-8 {(row_h - 6) / 2} z" '
                        f'fill="{colours[b.group]}"/>')
-        if b.label:
+        if b.label and w >= (width - left - 20) * _INSIDE:
             out.append(f'<text x="{x0 + 4}" y="{y + 13}" fill="#fff" font-size="11">{e(b.label)}</text>')
+        elif b.label:  # a short bar: the name before it
+            out.append(f'<text x="{x0 - 4}" y="{y + 13}" text-anchor="end" fill="#333" font-size="11">'
+                       f'{e(b.label)}</text>')
         out.append("</g>")
     out.append("</svg>")
     return "\n".join(out) + "\n"
@@ -184,8 +188,10 @@ def draw(ax: Axes, bars: Sequence[Bar], title: str = "") -> Axes:
                 alpha=1 if b.dated else 0.5)
         if b.open:
             ax.plot(mdates.date2num(b.start) + length, y, ">", color=colours[b.group])
-        if b.label:
+        if b.label and length >= (hi - lo).days * _INSIDE:
             ax.text(mdates.date2num(b.start) + 2, y, b.label, va="center", fontsize=8, color="white")
+        elif b.label:  # a short bar: the name before it
+            ax.text(mdates.date2num(b.start) - 2, y, b.label, va="center", ha="right", fontsize=8, color="#333")
     ax.set_yticks(range(len(rows)), list(reversed(rows)))
     ax.set_xlim(mdates.date2num(lo), mdates.date2num(hi))
     ax.set_xticks([mdates.date2num(d) for d in _ticks(lo, hi)])
