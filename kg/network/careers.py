@@ -20,18 +20,17 @@ from pathlib import Path
 
 from kg.lang.vi.orthography import slug
 
-# One row per tenure; the person's names and the body's written forms come with it, for matching.
+# One row per tenure; the written forms of its persons and bodies come from NAMES_QUERY (a join would multiply
+# the rows by each person's names times each body's forms).
 TENURES_QUERY = """
-SELECT ?tenure ?person ?name ?alias ?post ?role ?orgNode ?organization ?orgForm ?start ?end ?endedBefore ?ended
-       ?first ?last ?evidence
+SELECT ?tenure ?person ?name ?post ?role ?orgNode ?organization ?start ?end ?endedBefore ?ended ?first ?last
+       ?evidence
 WHERE {
   ?tenure a org:Membership ; org:member ?person ; kg:post ?postNode .
   ?person schema:name ?name .
-  OPTIONAL { ?person schema:alternateName ?alias }
   OPTIONAL { ?postNode rdfs:label ?post }
   OPTIONAL { ?tenure org:role/rdfs:label ?role }
-  OPTIONAL { ?tenure org:organization ?orgNode . OPTIONAL { ?orgNode rdfs:label ?organization }
-             OPTIONAL { ?orgNode skos:altLabel ?orgForm } }
+  OPTIONAL { ?tenure org:organization ?orgNode . OPTIONAL { ?orgNode rdfs:label ?organization } }
   OPTIONAL { ?tenure org:memberDuring ?during .
              OPTIONAL { ?during time:hasBeginning/time:inXSDDate ?start }
              OPTIONAL { ?during time:hasEnd/time:inXSDDate ?end }
@@ -40,6 +39,14 @@ WHERE {
   OPTIONAL { ?tenure kg:firstAttested ?first }
   OPTIONAL { ?tenure kg:lastAttested ?last }
   OPTIONAL { ?tenure kg:attestations ?evidence }
+}
+"""
+NAMES_QUERY = """
+SELECT DISTINCT ?node ?written
+WHERE {
+  { ?tenure a org:Membership ; org:member ?node . ?node schema:name|schema:alternateName ?written }
+  UNION
+  { ?tenure a org:Membership ; org:organization ?node . ?node rdfs:label|skos:altLabel ?written }
 }
 """
 _LATEST = "9999-12-31"
@@ -137,23 +144,29 @@ def read(graphs: Sequence[str | Path] = (), store_dir: str | Path | None = None)
         raise ValueError("give either GRAPH files or --store DIR, not both")
     source = (store.open_store(store_dir, read_only=True) if store_dir is not None
               else kq.open_graphs([str(g) for g in graphs]))
-    header, rows = store.table(store.execute(source, TENURES_QUERY, union=store_dir is None))
-    return from_rows([dict(zip(header, r, strict=True)) for r in rows])
+
+    def rows(text: str) -> list[dict[str, str]]:
+        header, found = store.table(store.execute(source, text, union=store_dir is None))
+        return [dict(zip(header, r, strict=True)) for r in found]
+
+    return from_rows(rows(TENURES_QUERY), rows(NAMES_QUERY))
 
 
-def from_rows(rows: Iterable[dict[str, str]]) -> Tenures:
-    """Tenures from rows of ``TENURES_QUERY`` (plain strings, "" when unbound); several rows of one tenure
-    (its person's other names, its body's other forms) make one."""
+def from_rows(rows: Iterable[dict[str, str]], names: Iterable[dict[str, str]] = ()) -> Tenures:
+    """Tenures from rows of ``TENURES_QUERY`` and ``NAMES_QUERY`` (plain strings, "" when unbound)."""
     found: dict[str, Tenure] = {}
+    written: dict[str, set[str]] = defaultdict(set)
+    for r in names:
+        written[r["node"]].add(r["written"])
     persons: dict[str, set[str]] = defaultdict(set)
     bodies: dict[str, set[str]] = defaultdict(set)
     for r in rows:
         def get(key: str, r: dict[str, str] = r) -> str | None:
             return r.get(key) or None
 
-        persons[r["person"]].update(n for n in (r["name"], get("alias")) if n)
+        persons[r["person"]].update({r["name"], *written.get(r["person"], ())})
         if get("orgNode"):
-            bodies[r["orgNode"]].update(n for n in (get("organization"), get("orgForm")) if n)
+            bodies[r["orgNode"]].update({n for n in (get("organization"),) if n} | written.get(r["orgNode"], set()))
         if r["tenure"] in found:
             continue
         found[r["tenure"]] = Tenure(
@@ -296,5 +309,5 @@ def render_holders(found: Sequence[Tenure], fmt: str = "table", width: int = 0) 
     return format_rows(header, rows, width=width)
 
 
-__all__ = ["CSV_FIELDS", "TENURES_QUERY", "Career", "NotFound", "Tenure", "Tenures", "careers", "check_date",
-           "from_rows", "holders", "read", "render_holders", "render_timeline"]
+__all__ = ["CSV_FIELDS", "NAMES_QUERY", "TENURES_QUERY", "Career", "NotFound", "Tenure", "Tenures", "careers",
+           "check_date", "from_rows", "holders", "read", "render_holders", "render_timeline"]
