@@ -210,8 +210,10 @@ def careers(data: Tenures, name: str) -> list[Career]:
     by_person: dict[str, list[Tenure]] = defaultdict(list)
     for t in data.tenures:
         by_person[t.person].append(t)
-    tail = "/" + name.strip().strip("/")
-    persons = [p for p in by_person if p == name.strip() or ("/" in name and p.endswith(tail))]
+    written = name.strip()
+    tail = "/" + written.strip("/")
+    by_iri = "/" in written or ("-" in written and " " not in written)  # person/hoàng-minh-tuấn--3b5a2cb6
+    persons = [p for p in by_person if p == written or (by_iri and p.endswith(tail))]
     key = _keyer()
     if not persons:
         persons = _match(name, {p: data.person_names.get(p, set()) for p in by_person}, key)
