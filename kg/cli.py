@@ -172,6 +172,56 @@ def _persons(args: argparse.Namespace) -> int:
     return 0
 
 
+def _careers_input(args: argparse.Namespace):  # noqa: ANN202 - kg.network.careers.Tenures, imported lazily
+    from kg.network import careers
+
+    return careers.read([str(g) for g in args.graphs], store_dir=args.store)
+
+
+def _chart(args: argparse.Namespace, bars: list, title: str) -> None:
+    from kg.network import career_plot
+
+    career_plot.write(bars, args.plot, title=title)
+    print(f"wrote {args.plot}", file=sys.stderr)
+
+
+def _timeline(args: argparse.Namespace) -> int:
+    """A person's posts in time order, one block per person of that name (kg.network.careers)."""
+    from kg.network import career_plot, careers
+
+    try:
+        if args.plot:
+            career_plot.check_path(args.plot)  # before anything is read
+        found = careers.careers(_careers_input(args), args.name)
+        sys.stdout.write(careers.render_timeline(found, args.format, width=args.width))
+        if args.plot:
+            _chart(args, career_plot.timeline_bars(found), found[0].name)
+    except (ValueError, OSError, SyntaxError, LookupError) as exc:
+        print(f"kg timeline: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def _holders(args: argparse.Namespace) -> int:
+    """Who held a post, or the posts of a body: on a date, or all in order with their intervals."""
+    from kg.network import career_plot, careers
+
+    try:
+        on = careers.check_date(args.on) if args.on else None
+        if args.plot:
+            career_plot.check_path(args.plot)
+        found = careers.holders(_careers_input(args), args.post, on=on)
+        sys.stdout.write(careers.render_holders(found, args.format, width=args.width))
+        if on and not found:
+            print(f"kg holders: no tenure of {args.post!r} is known to be held on {on}", file=sys.stderr)
+        if args.plot:
+            _chart(args, career_plot.succession_bars(found), args.post)
+    except (ValueError, OSError, SyntaxError, LookupError) as exc:
+        print(f"kg holders: {exc}", file=sys.stderr)
+        return 2
+    return 0
+
+
 def _rules(args: argparse.Namespace) -> int:
     from kg.extract import rules
 
@@ -226,6 +276,26 @@ def parser() -> argparse.ArgumentParser:
     pe.add_argument("--format", choices=["table", "json", "csv"], default="table")
     pe.add_argument("--width", type=int, default=100, help="table column width")
     pe.set_defaults(func=_persons)
+    tl = sub.add_parser("timeline", help="a person's posts in time order (start, end, first and last attested)")
+    tl.add_argument("graphs", nargs="*", type=Path, help="graph files written by kg build")
+    tl.add_argument("name", help="the person's name (case, NFC and tone placement do not matter) or IRI")
+    tl.add_argument("--store", type=Path, help="a store folder instead of graph files")
+    tl.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    tl.add_argument("--width", type=int, default=100, help="table column width (0: no limit)")
+    tl.add_argument("--plot", type=Path, metavar="FILE", help="also draw the career: .html or .svg (no script), "
+                    ".png (needs matplotlib)")
+    tl.set_defaults(func=_timeline)
+    ho = sub.add_parser("holders", help="who held a post, or the posts of a body: on a date, or all in order")
+    ho.add_argument("graphs", nargs="*", type=Path, help="graph files written by kg build")
+    ho.add_argument("post", metavar="POST_OR_BODY", help="a post's label (Chủ tịch UBND tỉnh Quảng Bình), else a "
+                    "body's (UBND tỉnh Quảng Bình: all its posts)")
+    ho.add_argument("--on", metavar="DATE", help="only who held it on this day (YYYY-MM-DD; README, "
+                    "'People over time', for tenures without a start)")
+    ho.add_argument("--store", type=Path, help="a store folder instead of graph files")
+    ho.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    ho.add_argument("--width", type=int, default=100, help="table column width (0: no limit)")
+    ho.add_argument("--plot", type=Path, metavar="FILE", help="also draw the succession: .html or .svg, .png")
+    ho.set_defaults(func=_holders)
     r = sub.add_parser("rules", help="list the extraction rules: name, kind, confidence, description, an example")
     r.add_argument("--format", choices=["table", "json"], default="table")
     r.set_defaults(func=_rules)

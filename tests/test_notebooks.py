@@ -13,7 +13,7 @@ NOTEBOOKS = sorted((Path(__file__).resolve().parent.parent / "notebooks").glob("
 
 
 def test_the_notebooks_are_there() -> None:
-    assert {p.name for p in NOTEBOOKS} >= {"quickstart.ipynb", "network-analysis.ipynb"}
+    assert {p.name for p in NOTEBOOKS} >= {"quickstart.ipynb", "network-analysis.ipynb", "people-over-time.ipynb"}
 
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.stem)
@@ -39,6 +39,11 @@ def test_notebook_runs_top_to_bottom(path: Path, tmp_path: Path, monkeypatch: py
                    for c in nb.cells if c.cell_type == "code" for o in c.outputs)
     if path.stem == "quickstart":
         assert "Lê Minh Khoa" in text and "Chỉ thị" in text
+    elif path.stem == "people-over-time":
+        assert "Hoàng Minh Tuấn <https://" in text and "Phó Trưởng ban Ban Kinh tế Trung ương" in text  # a timeline
+        assert "Đặng Quốc Việt" in text and "2024-06-18" in text  # the holder on the day, and when he began
+        assert "dieu-dong" in text  # the starter queries ran
+        assert "<svg" in (tmp_path / "succession.html").read_text(encoding="utf-8")
     else:
         assert "—holds→" in text or "—mentions→" in text or "←mentions—" in text  # a path was printed
         assert (tmp_path / "entity-graph.graphml").is_file() and (tmp_path / "neighbourhood.html").is_file()

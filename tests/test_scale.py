@@ -135,6 +135,8 @@ MORE = [
     ("a6", "Sáng 3/3, Hội nghị lần thứ năm Ban Chấp hành Đảng bộ tỉnh Hà Nam khóa XX khai mạc. Bí thư Tỉnh ủy "
            "Lê Thị Thủy chủ trì hội nghị. Nguyên Chủ tịch UBND tỉnh Hà Nam Trương Quốc Huy dự hội nghị. "
            "Ảnh: Minh Hà - TTXVN"),
+    ("a7", "date 2025-03-06\nNgày 5/3/2025, Bộ Chính trị quyết định điều động ông Lê Quang Mạnh, Phó Bí thư Thành "
+           "ủy Cần Thơ, giữ chức Phó Trưởng Ban Kinh tế Trung ương."),  # dated, with a change: tenures, holders
 ]
 
 

@@ -1,5 +1,7 @@
 """Network analysis of a kg graph: RDF → networkx (``graph``), rankings and communities (``measures``), names,
-paths and ego networks (``lookup``), GraphML/GEXF/HTML export (``export``) and the CLI verbs (``verbs``).
+paths and ego networks (``lookup``), GraphML/GEXF/HTML export (``export``) and the CLI verbs (``verbs``); people
+over time: tenures read from a graph or store as careers and holders on a date (``careers``), and their
+Gantt-style charts (``career_plot``).
 
 The graph-building API is re-exported here, so notebooks write ``from kg.network import entity_graph``.
 """
