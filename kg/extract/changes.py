@@ -225,7 +225,7 @@ class ChangeExtractor:
         date = self._date(s, verbs[0], article_date)
         first_post = min(tok(p.evidence.start) for p in posts)
         decider = self._decider(s, min(verbs[0].start, first_post))
-        decision = next((d.number for d in documents if s.start <= d.evidence.start < s.end), None)
+        decision = _decision(s, documents)
         term = self._term(s.text)
         out: list[Change] = []
         by_person: dict[str, list[tuple[int, int, bool, Post]]] = {}  # name → (role at, end, marked, post)
@@ -296,7 +296,7 @@ class ChangeExtractor:
                 r = rule("changes.leave_context")
                 a, b = min(start, v.start), max(end, v.end)
                 ev = Evidence(article, s.toks[a].start, s.toks[b - 1].end, r.name, r.confidence, s.start, s.end)
-                decision = next((d.number for d in documents if s.start <= d.evidence.start < s.end), None)
+                decision = _decision(s, documents)
                 out.append(Change(post.person.name, v.kind.iri, ev, None, post, self._date(s, v, article_date),
                                   self._decider(s, min(v.start, start)), decision, self._term(s.text)))
         return out
@@ -484,6 +484,11 @@ __all__ = ["ChangeExtractor"]
 def _says(keys: list[str], words: frozenset[str]) -> bool:
     """One of ``words`` (a word or a two-word phrase, folded) is among ``keys``."""
     return any(w in words for w in keys) or any(f"{a} {b}" in words for a, b in zip(keys, keys[1:], strict=False))
+
+
+def _decision(s: Sentence, documents: list[Document]) -> str | None:
+    """The number of the first of the article's documents written in the sentence: the change's decision."""
+    return next((d.number for d in documents if s.start <= d.evidence.start < s.end), None)
 
 
 def _completed(first: Change, again: Change) -> Change:
