@@ -275,7 +275,7 @@ def test_a_truncated_file_is_reported_with_file_and_line_and_the_store_is_unchan
     build([jsonl(tmp_path / "b.jsonl", [ARTICLES[0], *ARTICLES[1:]])], tmp_path / plain, jobs=1)
     data = (tmp_path / plain).read_bytes()
     cut = data[: len(data) * 2 // 3]
-    cut = cut[: cut.rindex(b'"') + 3]  # inside a statement, mid-line
+    cut = cut[: cut.rindex(b"<https://") + 12]  # inside an IRI, mid-line
     broken = tmp_path / name
     if name.endswith(".gz"):
         whole = gzip.compress(data)
@@ -290,6 +290,48 @@ def test_a_truncated_file_is_reported_with_file_and_line_and_the_store_is_unchan
     line = int(err.split(" line ", 1)[1].split(":", 1)[0])
     assert 1 < line <= data.count(b"\n") + 1
     assert quads(store) == before
+
+
+@pytest.mark.parametrize("name", ["g.ttl", "g.nt", "g.trig"])
+def test_a_file_cut_at_a_line_break_still_parses_yet_is_refused_as_cut_short(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str) -> None:
+    """What is left of a file cut at a line break is valid RDF: only kg's closing line tells it lost a block's tail,
+    and neither ``kg load`` nor ``--into`` may take the half article for the whole."""
+    whole = tmp_path / f"whole{Path(name).suffix}"
+    build([jsonl(tmp_path / "b.jsonl", ARTICLES)], whole, jobs=1)
+    data = whole.read_bytes()
+    assert data.endswith(f"# end of kg graph: {len(ARTICLES)} articles\n".encode())
+    lines = data.splitlines(keepends=True)
+    last = max(i for i, line in enumerate(lines) if line.startswith(b"# article "))
+    fmt = ox.RdfFormat.from_extension(Path(name).suffix[1:])
+
+    def parses(text: bytes) -> bool:
+        try:
+            return bool(list(ox.parse(text, format=fmt)))
+        except SyntaxError:
+            return False
+
+    # the longest cut at a line break, short of the closing line, that still parses (inside the last block in
+    # Turtle and N-Triples, after its closing brace in TriG)
+    keep = next(i for i in range(len(lines) - 1, last + 1, -1) if parses(b"".join(lines[:i])))
+    broken = tmp_path / name
+    broken.write_bytes(b"".join(lines[:keep]))
+    store = tmp_path / "store"
+    assert main(["load", str(broken), "--store", str(store)]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(f"kg load: {broken} line {keep}: the file ends without kg's closing line "
+                          f"(in the block of article {ARTICLES[-1][0]}): the file was cut short"), err
+    assert not store.exists()
+    assert main(["build", str(jsonl(tmp_path / "c.jsonl", ARTICLES[:1])), "--into", str(broken), "-q"]) == 2
+    assert "cut short" in capsys.readouterr().err
+    assert broken.read_bytes() == b"".join(lines[:keep])
+    parts = [tmp_path / f"one{Path(name).suffix}", tmp_path / f"two{Path(name).suffix}"]
+    build([jsonl(tmp_path / "1.jsonl", ARTICLES[:1])], parts[0], jobs=1)
+    build([jsonl(tmp_path / "2.jsonl", ARTICLES[1:])], parts[1], jobs=1)
+    joined = tmp_path / name  # two whole files end to end: each closes its own blocks
+    joined.write_bytes(parts[0].read_bytes() + parts[1].read_bytes())
+    assert main(["load", str(joined), "--store", str(store)]) == 0
+    assert f"loaded {len(ARTICLES)} articles" in capsys.readouterr().err
 
 
 def test_a_missing_store_is_not_created_by_a_load_of_a_broken_file(tmp_path: Path,

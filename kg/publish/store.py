@@ -20,7 +20,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.namespaces import PREFIXES
-from kg.publish.writers import MARKER, by_extension, iter_blocks
+from kg.publish.writers import MARKER, CutShort, by_extension, iter_blocks
 
 KG_DIGEST = "https://w3id.org/kg-vn/ns#sourceDigest"
 NEWS_ARTICLE = ox.NamedNode("https://schema.org/NewsArticle")
@@ -234,6 +234,12 @@ def check_files(paths: Iterable[str | Path]) -> list[Path]:
         except (EOFError, OSError, UnicodeDecodeError) as exc:
             line = reader.lines + 1 if reader is not None else 1
             raise LoadError(f"{path} line {line}: {exc}") from None
+        if _has_markers(path):  # kg output: whole only with its closing line (a cut at a line break still parses)
+            try:
+                for _ in iter_blocks(path):
+                    pass
+            except CutShort as exc:
+                raise LoadError(str(exc)) from None
     return files
 
 

@@ -537,9 +537,18 @@ def _existing(out: Path, fmt: str) -> dict[str, tuple[str, str, Census]]:
                                "'# article' block); --into updates only kg's own graph files: build a new one "
                                "with -o, or load this one with `kg load` next to kg's")
     head = "".join(header) if fmt != "nt" else ""
+    try:
+        return _blocks_of(out, fmt, head, len(header) + 1)
+    except writers.CutShort as exc:
+        raise BuildRefused(f"{exc}; nothing was changed") from None
+
+
+def _blocks_of(out: Path, fmt: str, head: str, line: int) -> dict[str, tuple[str, str, Census]]:
+    """``_existing``'s walk over the blocks (``line``: where the first starts)."""
+    from kg.publish import writers
+
     blocks: dict[str, tuple[str, str, Census]] = {}
     first: dict[str, int] = {}
-    line = len(header) + 1
     for _header, mid, _marked, text in writers.iter_blocks(out):  # the marker's digest (older kg) is not read
         aid = urllib.parse.unquote(mid)
         if mid in blocks:

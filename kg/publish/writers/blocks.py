@@ -3,7 +3,9 @@
 Each article becomes one block headed by a comment ``# article <id>``; the union of the blocks is the graph (a
 triple two articles share is written in both blocks and merges on load). Each block states its article's
 digest as data (``<article> kg:sourceDigest "…"``), so ``kg build --into FILE`` and the store replace or skip
-an article's block without re-extracting the others; the marker is only the block's delimiter. Output is sorted
+an article's block without re-extracting the others; the marker is only the block's delimiter. The file's last
+line, ``# end of kg graph: N articles``, says it is whole: a file cut short at a line break still parses, so
+only this line tells a reader (``kg load``, ``--into``) that the last block lost its tail. Output is sorted
 within a block, so the same input gives byte-identical files whatever the number of workers, and every line
 break inside a term is escaped, so a line of N-Triples is one triple. Each format's body is its own module's.
 """
@@ -12,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import urllib.parse
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -21,6 +24,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from kg.publish.writers.registry import get
 
 MARKER = "# article "
+END = "# end of kg graph: "
 # Oxigraph escapes every C0 control and DEL; these three it leaves raw, yet line-based tools (and Python's
 # splitlines) break lines at them, so they are escaped too (a \uXXXX escape is valid in strings and IRIs alike)
 _ESCAPED_BREAKS = str.maketrans({"\x85": "\\u0085", "\u2028": "\\u2028", "\u2029": "\\u2029"})
@@ -113,23 +117,54 @@ def render_block(fmt: str, article_iri: str, article_id: str, digest: str, graph
     return renderer.render(fmt, article_iri, article_id, digest, graph)
 
 
-def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
+def end_line(articles: int) -> str:
+    """The line that closes a whole kg graph file of ``articles`` blocks."""
+    return f"{END}{articles} articles\n"
+
+
+class CutShort(ValueError):
+    """A kg graph file that does not end with its closing line, or whose closing line counts other blocks."""
+
+    def __init__(self, path: Path, line: int, article: str, why: str) -> None:
+        super().__init__(f"{path} line {line}: {why} (in the block of article {article}): the file was cut short; "
+                         "copy or build it again")
+        self.path, self.line, self.article = path, line, article
+
+
+def iter_blocks(path: Path, *, whole: bool = True) -> Iterator[tuple[str, str, str, str]]:
     """(header, marker id, marker digest, block) of each article block of a kg output file (``.gz`` too),
-    streamed. The marker digest is what kg before the digest triple wrote (``# article <id> <digest>``), else ""."""
+    streamed. The marker digest is what kg before the digest triple wrote (``# article <id> <digest>``), else "".
+
+    ``whole``: after the last block, raise ``CutShort`` unless the file's closing line follows it and counts the
+    blocks since the previous one (files joined end to end each close their own)."""
     opener = gzip.open if path.name.endswith(".gz") else open
     header: list[str] = []
     current: list[str] = []
     mid = dig = ""
+    n = blocks = 0
+    closed = True
     with opener(path, "rt", encoding="utf-8") as fh:
-        for line in fh:
+        for n, line in enumerate(fh, start=1):  # noqa: B007 - n is the last line's number after the loop
             if line.startswith(MARKER):
                 if current:
                     yield "".join(header), mid, dig, "".join(current)
                 mid, dig = (line[len(MARKER) :].split() + ["", ""])[:2]
-                current = [line]
+                current, closed = [line], False
+                blocks += 1
+            elif line.startswith(END):
+                if current:
+                    yield "".join(header), mid, dig, "".join(current)
+                stated = line[len(END) :].strip()
+                if whole and stated.split()[:1] != [str(blocks)]:
+                    raise CutShort(path, n, urllib.parse.unquote(mid),
+                                   f"the closing line counts {stated!r}, the file holds {blocks} blocks before it")
+                current, mid, closed, blocks = [], "", True, 0
+                header = []
             elif mid:
                 current.append(line)
             else:
                 header.append(line)
     if current:
         yield "".join(header), mid, dig, "".join(current)
+    if whole and not closed:
+        raise CutShort(path, n, urllib.parse.unquote(mid), "the file ends without kg's closing line")

@@ -12,7 +12,7 @@ import tempfile
 from pathlib import Path
 from typing import IO
 
-from kg.publish.writers.blocks import prefix_header
+from kg.publish.writers.blocks import end_line, prefix_header
 from kg.publish.writers.registry import get
 
 
@@ -82,16 +82,26 @@ class FileWriter:
             self.out, self.tmp = sys.stdout.buffer, ""
         else:
             self.fh, self.tmp = atomic_open(self.path)
+        self.blocks = 0  # article blocks written: the closing line counts them
         if get(fmt).header:
-            self.write(prefix_header(prefixes))
+            self._put(prefix_header(prefixes))
 
     def write(self, block: str) -> None:
+        """One article's block (from ``render_block``)."""
+        self.blocks += 1
+        self._put(block)
+
+    def _put(self, text: str) -> None:
+        block = text
         if self.out is not None:
             self.out.write(block.encode("utf-8"))
         else:
             self.fh.write(block)
 
     def commit(self) -> None:
+        """Close the file with its closing line (a streamed format) and swap it in."""
+        if get(self.fmt).streamed:
+            self._put(end_line(self.blocks))
         if self.out is not None:
             self.out.flush()
             return

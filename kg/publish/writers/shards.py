@@ -18,6 +18,7 @@ from typing import IO
 import pyoxigraph as ox
 
 from kg.publish.writers import ntriples
+from kg.publish.writers.blocks import end_line
 from kg.publish.writers.registry import Format, register
 
 FORMAT = register(Format("shards", (), "application/n-triples", ox.RdfFormat.N_TRIPLES, ntriples.body))
@@ -67,6 +68,7 @@ class ShardWriter:
             return
         gz, raw, path = self._open
         self._open = None
+        gz.write(end_line(self._count).encode("utf-8"))  # each part is a whole kg graph file
         gz.close()
         raw.flush()
         os.fsync(raw.fileno())
