@@ -17,7 +17,7 @@ KG_TERMS = (
     "EventNameNonStart", "Evidence", "FacilityHead", "FamilyName", "FormerMarker", "HoldsMarker", "Honorific",
     "Honour", "IssuerCode", "KnownBody", "MiddleName", "NameParticle", "NewMarker", "NewsAgency",
     "ObjectPreposition", "OrganizationKind", "OrganizationKinds", "OrganizationWord", "OrganizationWords",
-    "Place", "PlaceKind", "PlaceQualifier", "PluralMarker", "Preposition", "Province", "Rank", "ReportingVerb",
+    "Place", "PlaceKind", "PlaceQualifier", "PersonAsideWord", "PluralMarker", "Preposition", "Province", "Rank", "ReportingVerb",
     "Role", "Roles", "SentenceOpener", "SourcePrefix", "SpeechVerb", "StopWord", "StopWords", "Territory",
     "TimeOpener", "TitleForm", "TitleForms", "administrativeLevel", "boardOfNextBody", "chaired", "confidence",
     "end", "expansion", "form", "heldFormerly", "homeCountry", "impliedOrganization", "inArticle", "issuerKind",

@@ -328,6 +328,8 @@ class PeopleExtractor(OrgPhraseParser):
             if close is not None and close + 1 < n and s.toks[close + 1].text in (",", "-", "–") \
                     and not self.k.roles.match(s.keys, name_end + 1):
                 name_end, sep = close + 1, s.toks[close + 1].text
+            elif (comma := self._age_aside(s, name_end + 1)) is not None:
+                name_end, sep = comma, "("  # "A (57 tuổi, Chủ tịch UBND xã B)": the titles after the age
         if sep not in (",", "-", "–", "(") or name_end + 1 >= n:
             return []
         chain = self.chain_at(s, name_end + 1, apposition=True)
@@ -347,6 +349,17 @@ class PeopleExtractor(OrgPhraseParser):
             # "ông A, Tổng Bí thư nói" start another clause: a verb after a title without a body
             return []
         return chain
+
+    def _age_aside(self, s: Sentence, j: int) -> int | None:
+        """The comma ending an age or birth-year aside that opens a parenthesis at ``j`` ("57 tuổi,", "SN 1970,",
+        "sinh năm 1968,": a number and person-aside words only, data ``kg:PersonAsideWord``), or None."""
+        for x in range(j, min(len(s.toks), j + 5)):
+            if s.toks[x].text == ",":
+                aside = range(j, x)
+                numbers = [y for y in aside if s.toks[y].text.isdigit()]
+                rest = [y for y in aside if y not in numbers]
+                return x if len(numbers) == 1 and all(s.keys[y] in self.k.person_asides for y in rest) else None
+        return None
 
     def _copula(self, s: Sentence, name_end: int) -> tuple[list[Title], bool]:
         """"A giữ chức Chủ tịch …", "A được bầu làm …", "A từng là …" (former): the titles after the verb."""

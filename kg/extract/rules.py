@@ -82,6 +82,10 @@ _ALL = (
          (("Nguyễn Văn Bình", "Chủ tịch", "Ủy ban nhân dân tỉnh Nam Định"),)),
        E("Bí thư Tỉnh ủy Nam Định Trần Văn Hải - Chủ tịch HĐND tỉnh Nam Định phát biểu khai mạc.",
          (("Trần Văn Hải", "Chủ tịch", "Hội đồng nhân dân tỉnh Nam Định"),), "after_chain_name"),
+       E("Ông Hoàng Văn Lộc (58 tuổi, Chủ tịch UBND xã Yên Lạc) đã bị tạm giữ.",
+         (("Hoàng Văn Lộc", "Chủ tịch", "Ủy ban nhân dân xã Yên Lạc"),)),
+       E("Bà Lê Thị Hoa (SN 1975, Phó Giám đốc Sở Y tế tỉnh Hà Nam) được khen thưởng.",
+         (("Lê Thị Hoa", "Phó Giám đốc", "Sở Y tế tỉnh Hà Nam"),)),
        variants=(Variant("after_chain_name", 0.8, "an apposition after a name that a title chain already preceded"),)),
     _r("people.copula", "post", 0.8,
        "titles after a holding verb: \"A giữ chức …\", \"A được bầu làm …\", \"A từng là …\" (former)",
@@ -241,7 +245,9 @@ _ALL = (
        "a post right after a change verb, then \"đối với\", \"của\" or \"cho\" and the person: \"cách chức Cục "
        "trưởng Cục X đối với ông A\"",
        E("Bộ Y tế vừa có quyết định cách chức Cục trưởng Cục Quản lý Dược đối với ông Trần Quốc Bảo.",
-         (("Trần Quốc Bảo", "Cục trưởng", "Cục Quản lý Dược"),))),
+         (("Trần Quốc Bảo", "Cục trưởng", "Cục Quản lý Dược"),)),
+       E("Huyện ủy quyết định cho thôi chức Phó Chủ tịch UBND xã Yên Phú, đối với ông Đặng Văn Kiên.",
+         (("Đặng Văn Kiên", "Phó Chủ tịch", "Ủy ban nhân dân xã Yên Phú"),))),
     _r("changes.subject_post", "post", 0.75,
        "the person before a passive change verb (\"được\", \"bị\", with the agent between) or a verb ending a "
        "post, the post after it: \"bà A được bổ nhiệm vị trí Bộ trưởng …\", \"ông B thôi chức Bí thư …\"",

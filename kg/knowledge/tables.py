@@ -138,6 +138,7 @@ class Knowledge:
     time_openers: frozenset[str] = frozenset()  # "Sáng", "Ngày": open a sentence before a date, else a name syllable
     prepositions: frozenset[str] = frozenset()  # "về", "của": never the last word of an organization name
     plural_markers: frozenset[str] = frozenset()  # "các", "hai": the title before a list of names is shared
+    person_asides: frozenset[str] = frozenset()  # "tuổi", "SN": an age aside opening "A (57 tuổi, Chủ tịch X)"
     # events (kg/extract/events.py): words as written, longest first, for the event grammar's alternations
     event_heads: tuple[str, ...] = ()  # "Hội nghị", "Lễ kỷ niệm": open an event's name
     event_name_ends: tuple[str, ...] = ()  # "đã", "tại", "khai mạc": an event's name has ended
@@ -289,6 +290,7 @@ WORD_CLASSES: tuple[tuple[str, str, str], ...] = (  # Knowledge attribute, kg: c
     ("name_particles", "NameParticle", "words"),
     ("object_prepositions", "ObjectPreposition", "words"),
     ("plural_markers", "PluralMarker", "words"),
+    ("person_asides", "PersonAsideWord", "words"),
     ("prepositions", "Preposition", "words"),
     ("clause_words", "ClauseWord", "words"),
     ("time_openers", "TimeOpener", "words"),
