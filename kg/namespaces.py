@@ -12,19 +12,18 @@ from rdflib import RDFS, SKOS, TIME, XSD, Namespace
 from rdflib.namespace import ORG, PROV, SDO, ClosedNamespace
 
 KG_TERMS = (
-    "Abbreviation", "AdministrativeLevel", "AgencyHead", "ChairVerb", "City", "ClauseWord", "Country",
-    "CreditHead", "DayPart", "Degree", "DocumentType", "DocumentTypes", "EventHead", "EventNameEnd",
-    "EventNameNonStart", "Evidence", "FacilityHead", "FamilyName", "FormerMarker", "HoldsMarker", "Honorific",
-    "Honour", "IssuerCode", "KnownBody", "MiddleName", "NameParticle", "NewMarker", "NewsAgency",
-    "ObjectPreposition", "OrganizationKind", "OrganizationKinds", "OrganizationWord", "OrganizationWords",
-    "PersonAsideWord", "Place", "PlaceKind", "PlaceQualifier", "PluralMarker", "Preposition", "Province", "Rank",
-    "ReportingVerb", "Role", "Roles", "SentenceOpener", "SourcePrefix", "SpeechVerb", "StopWord", "StopWords",
-    "Territory", "TimeOpener", "TitleForm", "TitleForms", "administrativeLevel", "boardOfNextBody", "chaired", "confidence",
-    "end", "expansion", "form", "heldFormerly", "homeCountry", "impliedOrganization", "inArticle", "issuerKind",
-    "kind", "officialHonorific", "ordinal", "organizationHead", "organizationLabel", "partyBody", "partyRole",
-    "placeKind", "postedAbroad", "quote", "requiresOrganization", "role", "rule", "sentence", "short",
-    "spokeAt", "start", "symbolCode", "symbolIssuerKind", "symbolPattern", "takesPlace", "term",
-    "sourceDigest",  # the article digest every block states (kg.publish.writers)
+    "Abbreviation", "AdministrativeLevel", "AgencyHead", "ChairVerb", "City", "ClauseWord", "Country", "CreditHead",
+    "DayPart", "Degree", "DocumentType", "DocumentTypes", "EventHead", "EventNameEnd", "EventNameNonStart", "Evidence",
+    "FacilityHead", "FamilyName", "FormerMarker", "HoldsMarker", "Honorific", "Honour", "IssuerCode", "KnownBody",
+    "MiddleName", "NameParticle", "NewMarker", "NewsAgency", "ObjectPreposition", "OrganizationKind",
+    "OrganizationKinds", "OrganizationWord", "OrganizationWords", "PersonAsideWord", "Place", "PlaceKind",
+    "PlaceQualifier", "PluralMarker", "Preposition", "Province", "Rank", "ReportingVerb", "Role", "Roles",
+    "SentenceOpener", "SourcePrefix", "SpeechVerb", "StopWord", "StopWords", "Territory", "TimeOpener", "TitleForm",
+    "TitleForms", "administrativeLevel", "boardOfNextBody", "chaired", "confidence", "end", "expansion", "form",
+    "heldFormerly", "homeCountry", "impliedOrganization", "inArticle", "issuerKind", "kind", "officialHonorific",
+    "ordinal", "organizationHead", "organizationLabel", "partyBody", "partyRole", "placeKind", "postedAbroad", "quote",
+    "requiresOrganization", "role", "rule", "sentence", "short", "spokeAt", "start", "symbolCode", "symbolIssuerKind",
+    "symbolPattern", "takesPlace", "term", "sourceDigest",
     # documents' word classes (ontology/language.ttl) and the generic-type flag (ontology/documents.ttl)
     "AgentMarker", "Auxiliary", "DatingVerb", "FollowUpOpener", "IssueVerb", "MeasureWord", "OnBehalfMarker",
     "PossessiveMarker", "ReferencePreposition", "ReferringVerb", "SigningVerb", "TermQualifier",
