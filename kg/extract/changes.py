@@ -39,6 +39,7 @@ AGENT = 5  # tokens of the agent between "bị"/"được" and the verb ("bị �
 SUBJECT_SPAN = 20  # tokens before a verb where its subject's name may start
 ASIDE = 16  # tokens of an aside after a name ("B, thuộc phe trung lập …, làm …", "(51 tuổi, Giám đốc Sở X)")
 STOPS = frozenset({".", ";", ":", "!", "?"})
+VERBS_KEPT = 512  # sentences whose verbs are kept (more than an article has; then the cache starts again)
 CHAIN_GAP = 3  # tokens between two verbs of one decision ("phê chuẩn kết quả bầu", "điều động, bổ nhiệm")
 
 
@@ -58,24 +59,28 @@ class ChangeExtractor:
         self.names = NameRecogniser(knowledge)
         self.possessives = frozenset(fold(w) for w in knowledge.possessive_markers)
         self.first_syllables = frozenset(knowledge.change_verbs.first_syllables())
-        self._last: tuple[Sentence | None, list[Verb]] = (None, [])
+        self._seen: dict[int, tuple[Sentence, list[Verb]]] = {}  # id → (sentence, its verbs), of recent sentences
 
     def verbs(self, s: Sentence) -> list[Verb]:
-        """The change verbs of the sentence that no hedge comes before (the last sentence's are kept: the passes
-        ask for them more than once)."""
-        if self._last[0] is s:
-            return self._last[1]
+        """The change verbs of the sentence that no hedge comes before (kept for the article's sentences: the
+        change-posts and changes passes both ask, sentence after sentence)."""
+        seen = self._seen.get(id(s))
+        if seen is not None and seen[0] is s:
+            return seen[1]
         out = self._verbs(s)
-        self._last = (s, out)
+        if len(self._seen) >= VERBS_KEPT:
+            self._seen.clear()
+        self._seen[id(s)] = (s, out)
         return out
 
     def _verbs(self, s: Sentence) -> list[Verb]:
-        if self.first_syllables.isdisjoint(s.keys):
+        first = self.first_syllables
+        if first.isdisjoint(s.keys):
             return []  # most sentences: no change verb starts anywhere
         out: list[Verb] = []
-        i = 0
-        while i < len(s.keys):
-            m = self.k.change_verbs.match(s.keys, i)
+        i, n = 0, len(s.keys)
+        while i < n:
+            m = self.k.change_verbs.match(s.keys, i) if s.keys[i] in first else None
             if m is None:
                 i += 1
                 continue
