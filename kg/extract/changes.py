@@ -59,7 +59,7 @@ class ChangeExtractor:
         self.names = NameRecogniser(knowledge)
         self.possessives = frozenset(fold(w) for w in knowledge.possessive_markers)
         self.first_syllables = frozenset(knowledge.change_verbs.first_syllables())
-        self._seen: dict[int, tuple[Sentence, list[Verb]]] = {}  # id → (sentence, its verbs), of recent sentences
+        self._seen: dict[int, tuple[Sentence, list[Verb]]] = {}  # id → (sentence, its verbs), of this article
 
     def verbs(self, s: Sentence) -> list[Verb]:
         """The change verbs of the sentence that no hedge comes before (kept for the article's sentences: the
@@ -213,6 +213,7 @@ class ChangeExtractor:
                 else:  # the same change told again: what the first telling left out is taken from this one
                     n = seen[key]
                     out[n] = _completed(out[n], c)
+        self._seen.clear()  # the last pass to ask: kept longer, the sentences would fill the collector's oldest
         return out
 
     def extract(self, s: Sentence, posts: list[Post], documents: list[Document], article: str,

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -196,6 +197,9 @@ def _init_worker(fmt: str, base: str | None, extract: bool = True) -> None:
     _WORKER["header"] = writers.prefix_header(rdf.prefixes_for(iris)) if writers.get(fmt).header else ""
     if extract:  # facts files only: no language pipeline at all
         default_extractor()
+    # the knowledge, the pipeline and the builder live as long as the process: out of the collector's sight, so
+    # that its full collections, which the articles' short-lived facts set off, do not walk them every time
+    gc.freeze()
 
 
 def _init_pool_worker(fmt: str, base: str | None, extract: bool = True) -> None:
