@@ -283,7 +283,9 @@ class ChangeExtractor:
                      article: str, article_date: str | None) -> list[Change]:
         """Changes out of a post the sentence does not write ("ông Minh bị cách chức", "kỷ luật cách chức đối với
         2 ông A và ông B"): the person's post the article states elsewhere (the last before, else the first
-        after), when the name written is one person's of the article (rule ``changes.leave_context``)."""
+        after), when the name written is one person's of the article (rule ``changes.leave_context``). A full
+        name that the article gives no post, as the subject of its own act or of a passive verb ("nhà báo Trần
+        Văn A nghỉ hưu", "ông B bị sa thải"), leaves a post the text does not name (``changes.postless``)."""
         verbs = [v for v in self.governing(s) if not v.kind.gains]
         if not verbs:
             return []
@@ -295,17 +297,31 @@ class ChangeExtractor:
             if subject is not None and not self._hedged(s, subject[0]):
                 names.insert(0, subject)
             for start, end in names:
-                post = self._article_post(s, s.text_between(start, end), posts)
-                if post is None or fold(post.person.name) in done:
+                written = s.text_between(start, end)
+                post = self._article_post(s, written, posts)
+                if post is not None:
+                    person, r = post.person.name, rule("changes.leave_context")
+                elif (start, end) == subject and self._postless(written, posts):
+                    person, r = written, rule("changes.postless")
+                else:
                     continue
-                done.add(fold(post.person.name))
-                r = rule("changes.leave_context")
+                if fold(person) in done:
+                    continue
+                done.add(fold(person))
                 a, b = min(start, v.start), max(end, v.end)
                 ev = Evidence(article, s.toks[a].start, s.toks[b - 1].end, r.name, r.confidence, s.start, s.end)
                 decision = _decision(s, documents)
-                out.append(Change(post.person.name, v.kind.iri, ev, None, post, self._date(s, v, article_date),
+                out.append(Change(person, v.kind.iri, ev, None, post, self._date(s, v, article_date),
                                   self._decider(s, min(v.start, start)), decision, self._term(s.text)))
         return out
+
+    @staticmethod
+    def _postless(written: str, posts: list[Post]) -> bool:
+        """A name of two syllables or more that no post of the article names, whole or as its last words."""
+        words = fold(written).split()
+        return len(words) >= 2 and not any(
+            fold(p.person.name).split()[-len(words):] == words or words[-len(p.person.name.split()):]
+            == fold(p.person.name).split() for p in posts)
 
     @staticmethod
     def _article_post(s: Sentence, written: str, posts: list[Post]) -> Post | None:

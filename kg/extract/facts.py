@@ -186,8 +186,8 @@ def _cached(obj: object, key: str, make):  # noqa: ANN001, ANN202 - a lookup tab
 
 def mentions_of(facts: ArticleFacts) -> Mentions:
     """The article's mentions, numbered deterministically by where each first appears (evidence start), then by
-    name: persons of posts, event participants and credits; organizations of posts, document issuers and the
-    bodies deciding changes."""
+    name: persons of posts, event participants, credits and postless changes; organizations of posts, document
+    issuers and the bodies deciding changes."""
     people: dict[str, tuple[int, set[str]]] = {}
 
     def person(name: str, at: int, forms: tuple[str, ...] = ()) -> None:
@@ -201,6 +201,9 @@ def mentions_of(facts: ArticleFacts) -> Mentions:
             person(name, e.evidence.start)
     for c in facts.credits:
         person(c.person, c.evidence.start)
+    for c in facts.changes:  # a change that names no post: its person is no post's
+        if c.to_post is None and c.from_post is None:
+            person(c.person, c.evidence.start)
     orgs: dict[Organization, int] = {}
     for p in facts.posts:
         if p.org is not None:

@@ -231,6 +231,13 @@ _ALL = (
        E("Ông Trần Văn Minh, Phó Giám đốc Bệnh viện Đa khoa tỉnh Thanh Hóa, vắng mặt nhiều ngày. Ông Minh đã bị "
          "cách chức vì vi phạm kỷ luật.",
          (("Trần Văn Minh", "Cách chức", "Phó Giám đốc", "Bệnh viện Đa khoa tỉnh Thanh Hóa", None),))),
+    _r("changes.postless", "change", 0.6,
+       "the full name of a person the article gives no post, before a verb of their own act or after a passive "
+       "one (\"nhà báo A nghỉ hưu\", \"ông B bị sa thải\"): a change that leaves a post the text does not name",
+       E("Sau hơn 30 năm gắn bó với nhà đài, nhà báo Đỗ Quang Vinh đã nghỉ hưu từ ngày 1/7/2024.",
+         (("Đỗ Quang Vinh", "Nghỉ hưu", None, None, "2024-07-01"),)),
+       E("Ông Jean Dupont đã bị sa thải sau trận thua thứ năm liên tiếp.",
+         (("Jean Dupont", "Cách chức", None, None, None),))),
     _r("changes.object_post", "post", 0.75,
        "the person after an active change verb and the post after a marker (\"làm\", \"giữ chức\": data "
        "kg:ChangeRoleMarker): \"bổ nhiệm tỷ phú B làm Bộ trưởng\", \"bầu ông A (…) và ông B giữ chức …\"",

@@ -22,7 +22,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     mentions = mentions_of(facts)
     pid = mentions.person_id
     officials = {pid(p.person.name) for p in facts.posts}
-    person = _longest(officials, mentions)
+    postless = {pid(c.person) for c in facts.changes if c.to_post is None and c.from_post is None}
+    person = _longest(officials | postless, mentions)
     credit = _longest({pid(c.person) for c in facts.credits}, mentions)
     posts: list[Post] = []
     renamed: dict[Post, Post] = {}
@@ -36,7 +37,9 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         renamed[old] = p
         posts.append(p)
     facts.posts = _drop_vaguer_posts(posts)
-    facts.changes = _changes_of(facts, renamed, {p.person.name: person[pid(p.person.name)] for p in renamed})
+    names = {p.person.name: person[pid(p.person.name)] for p in renamed}
+    names.update((c.person, person[pid(c.person)]) for c in facts.changes if c.to_post is None and c.from_post is None)
+    facts.changes = _changes_of(facts, renamed, names)
     # speakers and chairs are named as their posts were ("Bí thư Văn Sơn phát biểu"): the same person node
     events = []
     for e in facts.events:
@@ -54,6 +57,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         known = persons.get(p.person.name)
         forms = tuple(sorted(set((known.forms if known else ()) + p.person.forms)))
         persons[p.person.name] = Person(p.person.name, forms)
+    for c in facts.changes:  # the person of a postless change, named by no post
+        persons.setdefault(c.person, Person(c.person))
     facts.persons = [persons[n] for n in sorted(persons)]
     return facts
 
@@ -62,7 +67,7 @@ def _changes_of(facts: ArticleFacts, renamed: dict[Post, Post], names: dict[str,
     # names: a post's person as written → the name it resolves to
     """The article's changes with their persons and posts as linking resolved them: a post dropped as vaguer is
     the fuller one of the same person and role; a change whose person is ambiguous, or whose posts are all gone,
-    is dropped."""
+    is dropped (one that never named a post keeps its person: ``changes.postless``)."""
     kept = set(facts.posts)
 
     def post(p: Post | None) -> Post | None:
@@ -78,7 +83,8 @@ def _changes_of(facts: ArticleFacts, renamed: dict[Post, Post], names: dict[str,
     for c in facts.changes:
         target = names.get(c.person, "")
         to_post, from_post = post(c.to_post), post(c.from_post)
-        if not target or (to_post is None and from_post is None):
+        if not target or len(target.split()) < 2 or (
+                to_post is None and from_post is None and (c.to_post or c.from_post)):
             continue
         out.append(replace(c, person=target, to_post=to_post, from_post=from_post))
     return out

@@ -211,11 +211,14 @@ class GraphBuilder:
 
     def _change(self, g: Graph, art: URIRef, facts: ArticleFacts, c: Change, docs: dict[str, URIRef]) -> None:
         """A personnel change: kg:PersonnelChange (a prov:Activity and a schema:Event) of its kind, its person, the
-        post taken and left, its date, deciding body, decision and term, with evidence."""
+        post taken and left (when the text names one), its date, deciding body, decision and term, with
+        evidence."""
         node = URIRef(self.iris.change(facts.article_id, c.evidence.start, c.person, c.kind))
         g.add((node, RDF.type, KG.PersonnelChange))
         g.add((node, KG.changeKind, URIRef(c.kind)))
-        g.add((node, KG.person, self._person_iri(facts, c.person)))
+        named = c.to_post is not None or c.from_post is not None  # else no post made the person's node
+        g.add((node, KG.person, self._person_iri(facts, c.person) if named else
+               self._person(g, art, facts, c.person, ())))
         g.add((art, SCHEMA.mentions, node))
         self._statement(g, facts, node, KG.changeKind, URIRef(c.kind), c.evidence)
         for pred, post in ((KG.toPost, c.to_post), (KG.fromPost, c.from_post)):
