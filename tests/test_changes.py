@@ -189,6 +189,7 @@ def test_a_call_an_intention_or_a_post_named_beside_the_subject_is_no_change(tex
     ("Ông Vinh đã nghỉ hưu từ năm ngoái.", []),
     ("Nhiều cổ động viên muốn ông Đỗ Quang Vinh từ chức ngay.", []),
     ("Ông Đỗ Quang Vinh đã cách chức hai cán bộ vi phạm.", []),
+    ("Con trai của ông Đỗ Quang Vinh cũng bị tạm đình chỉ công tác.", []),  # whose son, not who
 ])
 def test_a_change_without_a_post_keeps_its_person(text: str, expected: list) -> None:
     assert changes(text) == expected

@@ -301,7 +301,8 @@ class ChangeExtractor:
                 post = self._article_post(s, written, posts)
                 if post is not None:
                     person, r = post.person.name, rule("changes.leave_context")
-                elif (start, end) == subject and self._postless(written, posts):
+                elif (start, end) == subject and self._postless(written, posts) and not (
+                        start and s.keys[self._honorific_start(s, start) - 1] in self.possessives):
                     person, r = written, rule("changes.postless")
                 else:
                     continue
@@ -314,6 +315,10 @@ class ChangeExtractor:
                 out.append(Change(person, v.kind.iri, ev, None, post, self._date(s, v, article_date),
                                   self._decider(s, min(v.start, start)), decision, self._term(s.text)))
         return out
+
+    def _honorific_start(self, s: Sentence, start: int) -> int:
+        """Where the name at ``start`` begins with its honorific ("ông A": at "ông")."""
+        return next((i for i in range(max(0, start - 2), start) if self.names.skip_prefixes(s, i) == start), start)
 
     @staticmethod
     def _postless(written: str, posts: list[Post]) -> bool:
