@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import IO
 
@@ -269,33 +270,19 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--allow-service", action="store_true",
                    help="let SERVICE clauses query remote endpoints (refused by default)")
     q.set_defaults(func=_query)
-    pe = sub.add_parser("persons", help="the persons sharing a name, with the posts that told them apart")
-    pe.add_argument("graphs", nargs="*", type=Path, help="graph files written by kg build")
-    pe.add_argument("name", help="the name as written (case, NFC and tone placement do not matter)")
-    pe.add_argument("--store", type=Path, help="a store folder instead of graph files")
-    pe.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    pe.add_argument("--width", type=int, default=100, help="table column width")
-    pe.set_defaults(func=_persons)
-    tl = sub.add_parser("timeline", help="a person's posts in time order (start, end, first and last attested)")
-    tl.add_argument("graphs", nargs="*", type=Path, help="graph files written by kg build")
-    tl.add_argument("name", help="the person's name (case, NFC and tone placement do not matter) or IRI")
-    tl.add_argument("--store", type=Path, help="a store folder instead of graph files")
-    tl.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    tl.add_argument("--width", type=int, default=100, help="table column width (0: no limit)")
+    _graph_reader(sub, "persons", "the persons sharing a name, with the posts that told them apart", "name",
+                  "the name as written (case, NFC and tone placement do not matter)", _persons,
+                  width="table column width")
+    tl = _graph_reader(sub, "timeline", "a person's posts in time order (start, end, first and last attested)",
+                       "name", "the person's name (case, NFC and tone placement do not matter) or IRI", _timeline)
     tl.add_argument("--plot", type=Path, metavar="FILE", help="also draw the career: .html or .svg (no script), "
                     ".png (needs matplotlib)")
-    tl.set_defaults(func=_timeline)
-    ho = sub.add_parser("holders", help="who held a post, or the posts of a body: on a date, or all in order")
-    ho.add_argument("graphs", nargs="*", type=Path, help="graph files written by kg build")
-    ho.add_argument("post", metavar="POST_OR_BODY", help="a post's label (Chủ tịch UBND tỉnh Quảng Bình), else a "
-                    "body's (UBND tỉnh Quảng Bình: all its posts)")
+    ho = _graph_reader(sub, "holders", "who held a post, or the posts of a body: on a date, or all in order", "post",
+                       "a post's label (Chủ tịch UBND tỉnh Quảng Bình), else a body's (UBND tỉnh Quảng Bình: all "
+                       "its posts)", _holders, metavar="POST_OR_BODY")
     ho.add_argument("--on", metavar="DATE", help="only who held it on this day (YYYY-MM-DD; README, "
                     "'People over time', for tenures without a start)")
-    ho.add_argument("--store", type=Path, help="a store folder instead of graph files")
-    ho.add_argument("--format", choices=["table", "json", "csv"], default="table")
-    ho.add_argument("--width", type=int, default=100, help="table column width (0: no limit)")
     ho.add_argument("--plot", type=Path, metavar="FILE", help="also draw the succession: .html or .svg, .png")
-    ho.set_defaults(func=_holders)
     r = sub.add_parser("rules", help="list the extraction rules: name, kind, confidence, description, an example")
     r.add_argument("--format", choices=["table", "json"], default="table")
     r.set_defaults(func=_rules)
@@ -316,6 +303,21 @@ def _extensions() -> list:
             if exc.name != name:
                 raise
     return out
+
+
+def _graph_reader(sub: argparse._SubParsersAction, name: str, help: str, target: str, target_help: str,  # noqa: A002
+                  func: Callable[[argparse.Namespace], int], *, metavar: str | None = None,
+                  width: str = "table column width (0: no limit)") -> argparse.ArgumentParser:
+    """A verb that reads graph files or a store and looks one thing up: ``GRAPH... TARGET``, ``--store``,
+    ``--format table|json|csv`` and ``--width`` (persons, timeline, holders)."""
+    p = sub.add_parser(name, help=help)
+    p.add_argument("graphs", nargs="*", type=Path, help="graph files written by kg build")
+    p.add_argument(target, metavar=metavar, help=target_help)
+    p.add_argument("--store", type=Path, help="a store folder instead of graph files")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table")
+    p.add_argument("--width", type=int, default=100, help=width)
+    p.set_defaults(func=func)
+    return p
 
 
 def main(argv: list[str] | None = None) -> int:
