@@ -173,10 +173,24 @@ def _persons(args: argparse.Namespace) -> int:
     return 0
 
 
-def _careers_input(args: argparse.Namespace):  # noqa: ANN202 - kg.network.careers.Tenures, imported lazily
-    from kg.network import careers
+def _careers_input(args: argparse.Namespace, tries: int = 3):  # noqa: ANN202 - kg.network.careers.Tenures
+    """The tenures of the verb's graphs or store; a store a writer is compacting under us is read again (all is
+    read before anything is printed), then reported busy."""
+    import time
 
-    return careers.read([str(g) for g in args.graphs], store_dir=args.store)
+    from kg.network import careers
+    from kg.publish.store import busy_message, is_busy
+
+    for attempt in range(tries):
+        try:
+            return careers.read([str(g) for g in args.graphs], store_dir=args.store)
+        except Exception as exc:
+            if not (args.store and is_busy(exc)):
+                raise
+            if attempt + 1 == tries:
+                raise OSError(busy_message(args.store)) from None
+            time.sleep(0.3)
+    raise AssertionError("unreachable")
 
 
 def _chart(args: argparse.Namespace, bars: list, title: str) -> None:

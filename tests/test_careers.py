@@ -281,6 +281,34 @@ def test_a_store_answers_as_the_graph_file_does(graph: Path, store: Path, capsys
         assert run(capsys, argv[0], "--store", str(store), *argv[1:]) == run(capsys, argv[0], str(graph), *argv[1:])
 
 
+@pytest.mark.parametrize("busy_reads", [2, 3])
+def test_a_store_busy_under_a_writer_is_read_again_then_reported(store: Path, busy_reads: int,
+                                                                  capsys: pytest.CaptureFixture[str],
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    """A writer compacting the store fails a read (RocksDB's files replaced): twice is retried, three times is a
+    message naming the store, never a traceback or a half answer."""
+    from kg.network import careers
+    from kg.publish.store import StoreBusy
+
+    real, calls = careers.read, []
+
+    def flaky(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        if len(calls) <= busy_reads:
+            raise StoreBusy("IO error: No such file or directory: 000123.sst")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(careers, "read", flaky)
+    status, out, err = run(capsys, "timeline", "--store", str(store), "Hoàng Minh Tuấn", "--width", "0")
+    if busy_reads < 3:
+        assert (status, out, err) == (0, TIMELINE, "")
+    else:
+        assert (status, out) == (2, "")
+        assert err == f"kg timeline: the store {store} is being written by another kg process; try again when it is " \
+                      "done\n"
+    assert len(calls) == min(busy_reads + 1, 3)
+
+
 @pytest.mark.parametrize("verb", ["timeline", "holders"])
 def test_an_unknown_name_is_exit_status_2_with_a_suggestion(graph: Path, verb: str,
                                                              capsys: pytest.CaptureFixture[str]) -> None:
