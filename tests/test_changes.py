@@ -211,3 +211,11 @@ def test_a_postless_change_is_a_person_node_in_the_graph_that_the_shapes_accept(
     assert [(str(r[0]), str(r[1])) for r in rows] == [("Đỗ Quang Vinh", "2024-07-01")]
     conforms, report = shacl(g)
     assert conforms, report
+
+
+def test_a_postless_change_survives_the_facts_file() -> None:
+    facts = facts_of(Article(id="t", text="Nhà báo Đỗ Quang Vinh đã nghỉ hưu từ ngày 1/7/2024."))
+    (c,) = facts.changes
+    assert (c.person, c.to_post, c.from_post, c.evidence.rule) == ("Đỗ Quang Vinh", None, None, "changes.postless")
+    back, _digest = parse_line(dumps(facts, "0" * 16).encode("utf-8"))
+    assert isinstance(back, ArticleFacts) and back.changes == facts.changes
