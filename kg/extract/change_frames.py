@@ -98,8 +98,7 @@ class ChangeFrames:
         at = end
         while at < n and s.toks[at].text in (")", "("):
             at += 1
-        if at + 1 < n and s.toks[at].text == "," and (s.keys[at + 1] in self.k.change_objects
-                                                       or " ".join(s.keys[at + 1 : at + 3]) in self.k.change_objects):
+        if at + 1 < n and s.toks[at].text == "," and self._skip_objects(s, at + 1) > at + 1:
             at += 1  # "cho thôi chức Phó Chủ tịch UBND xã X, đối với ông A"
         m = 0  # "đối với", "cho", or "của" (kg:PossessiveMarker) here: "cách chức Chi cục trưởng X của ông A"
         for size in (2, 1):

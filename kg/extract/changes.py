@@ -325,15 +325,14 @@ class ChangeExtractor:
         """A name of two syllables or more that no post of the article names, whole or as its last words."""
         words = fold(written).split()
         return len(words) >= 2 and not any(
-            fold(p.person.name).split()[-len(words):] == words or words[-len(p.person.name.split()):]
-            == fold(p.person.name).split() for p in posts)
+            _ends_with(p.person.name, words) or _ends_with(written, fold(p.person.name).split()) for p in posts)
 
     @staticmethod
     def _article_post(s: Sentence, written: str, posts: list[Post]) -> Post | None:
         """The post of the one person of the article whose name ends with ``written``: the last stated before
         the sentence, else the first after it."""
         words = fold(written).split()
-        mine = [p for p in posts if fold(p.person.name).split()[-len(words):] == words]
+        mine = [p for p in posts if _ends_with(p.person.name, words)]
         if not mine or len({fold(p.person.name) for p in mine}) > 1:
             return None
         before = [p for p in mine if p.evidence.start < s.start]
@@ -506,6 +505,11 @@ class ChangeExtractor:
 
 
 __all__ = ["ChangeExtractor"]
+
+
+def _ends_with(name: str, words: list[str]) -> bool:
+    """Whether the folded words of ``name`` end with ``words`` ("Trần Văn Minh" ends with ["minh"])."""
+    return fold(name).split()[-len(words):] == words
 
 
 def _says(keys: list[str], words: frozenset[str]) -> bool:

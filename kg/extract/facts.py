@@ -104,6 +104,11 @@ class Change:
     decision: str | None = None  # the number of one of the article's documents
     term: str | None = None  # "5 năm", "2016-2021"
 
+    @property
+    def postless(self) -> bool:
+        """The text names neither post (rule ``changes.postless``): no post's person is the change's."""
+        return self.to_post is None and self.from_post is None
+
 
 @dataclass
 class ArticleFacts:
@@ -202,7 +207,7 @@ def mentions_of(facts: ArticleFacts) -> Mentions:
     for c in facts.credits:
         person(c.person, c.evidence.start)
     for c in facts.changes:  # a change that names no post: its person is no post's
-        if c.to_post is None and c.from_post is None:
+        if c.postless:
             person(c.person, c.evidence.start)
     orgs: dict[Organization, int] = {}
     for p in facts.posts:

@@ -195,7 +195,8 @@ def profiles(facts: ArticleFacts, contexts: Contexts) -> list[Profile]:
         for name, _part in e.participants:
             found.setdefault(name, set())
     for c in facts.changes:  # a postless change's person: known by the name alone
-        found.setdefault(c.person, set())
+        if c.postless:
+            found.setdefault(c.person, set())
     out = [Profile(facts.article_id, name, tuple(sorted(c)), roles=tuple(sorted(roles.get(name, ()))),
                    key=contexts.name_key(name)) for name, c in found.items()]
     credited: dict[str, str] = {}

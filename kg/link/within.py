@@ -22,8 +22,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
     mentions = mentions_of(facts)
     pid = mentions.person_id
     officials = {pid(p.person.name) for p in facts.posts}
-    postless = {pid(c.person) for c in facts.changes if c.to_post is None and c.from_post is None}
-    person = _longest(officials | postless, mentions)
+    postless = [c.person for c in facts.changes if c.postless]
+    person = _longest(officials | {pid(name) for name in postless}, mentions)
     credit = _longest({pid(c.person) for c in facts.credits}, mentions)
     posts: list[Post] = []
     renamed: dict[Post, Post] = {}
@@ -38,7 +38,7 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         posts.append(p)
     facts.posts = _drop_vaguer_posts(posts)
     names = {p.person.name: person[pid(p.person.name)] for p in renamed}
-    names.update((c.person, person[pid(c.person)]) for c in facts.changes if c.to_post is None and c.from_post is None)
+    names.update((name, person[pid(name)]) for name in postless)
     facts.changes = _changes_of(facts, renamed, names)
     # speakers and chairs are named as their posts were ("Bí thư Văn Sơn phát biểu"): the same person node
     events = []
@@ -58,7 +58,8 @@ def resolve_article(facts: ArticleFacts) -> ArticleFacts:
         forms = tuple(sorted(set((known.forms if known else ()) + p.person.forms)))
         persons[p.person.name] = Person(p.person.name, forms)
     for c in facts.changes:  # the person of a postless change, named by no post
-        persons.setdefault(c.person, Person(c.person))
+        if c.postless:
+            persons.setdefault(c.person, Person(c.person))
     facts.persons = [persons[n] for n in sorted(persons)]
     return facts
 
@@ -83,8 +84,7 @@ def _changes_of(facts: ArticleFacts, renamed: dict[Post, Post], names: dict[str,
     for c in facts.changes:
         target = names.get(c.person, "")
         to_post, from_post = post(c.to_post), post(c.from_post)
-        if not target or len(target.split()) < 2 or (
-                to_post is None and from_post is None and (c.to_post or c.from_post)):
+        if not target or (to_post is None and from_post is None and not c.postless):
             continue
         out.append(replace(c, person=target, to_post=to_post, from_post=from_post))
     return out

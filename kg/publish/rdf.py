@@ -216,9 +216,9 @@ class GraphBuilder:
         node = URIRef(self.iris.change(facts.article_id, c.evidence.start, c.person, c.kind))
         g.add((node, RDF.type, KG.PersonnelChange))
         g.add((node, KG.changeKind, URIRef(c.kind)))
-        named = c.to_post is not None or c.from_post is not None  # else no post made the person's node
-        g.add((node, KG.person, self._person_iri(facts, c.person) if named else
-               self._person(g, art, facts, c.person, ())))
+        # a post made the person's node, unless the change names none
+        g.add((node, KG.person, self._person(g, art, facts, c.person, ()) if c.postless else
+               self._person_iri(facts, c.person)))
         g.add((art, SCHEMA.mentions, node))
         self._statement(g, facts, node, KG.changeKind, URIRef(c.kind), c.evidence)
         for pred, post in ((KG.toPost, c.to_post), (KG.fromPost, c.from_post)):

@@ -131,12 +131,12 @@ class CutShort(ValueError):
         self.path, self.line, self.article = path, line, article
 
 
-def iter_blocks(path: Path, *, whole: bool = True) -> Iterator[tuple[str, str, str, str]]:
+def iter_blocks(path: Path) -> Iterator[tuple[str, str, str, str]]:
     """(header, marker id, marker digest, block) of each article block of a kg output file (``.gz`` too),
     streamed. The marker digest is what kg before the digest triple wrote (``# article <id> <digest>``), else "".
 
-    ``whole``: after the last block, raise ``CutShort`` unless the file's closing line follows it and counts the
-    blocks since the previous one (files joined end to end each close their own)."""
+    After the last block, raises ``CutShort`` unless the file's closing line follows it and counts the blocks
+    since the previous one (files joined end to end each close their own)."""
     opener = gzip.open if path.name.endswith(".gz") else open
     header: list[str] = []
     current: list[str] = []
@@ -155,7 +155,7 @@ def iter_blocks(path: Path, *, whole: bool = True) -> Iterator[tuple[str, str, s
                 if current:
                     yield "".join(header), mid, dig, "".join(current)
                 stated = line[len(END) :].strip()
-                if whole and stated.split()[:1] != [str(blocks)]:
+                if stated.split()[:1] != [str(blocks)]:
                     raise CutShort(path, n, urllib.parse.unquote(mid),
                                    f"the closing line counts {stated!r}, the file holds {blocks} blocks before it")
                 current, mid, closed, blocks = [], "", True, 0
@@ -166,5 +166,5 @@ def iter_blocks(path: Path, *, whole: bool = True) -> Iterator[tuple[str, str, s
                 header.append(line)
     if current:
         yield "".join(header), mid, dig, "".join(current)
-    if whole and not closed and not dig:  # kg that wrote the digest in the marker wrote no closing line either
+    if not closed and not dig:  # kg that wrote the digest in the marker wrote no closing line either
         raise CutShort(path, n, urllib.parse.unquote(mid), "the file ends without kg's closing line")

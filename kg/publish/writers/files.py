@@ -92,11 +92,10 @@ class FileWriter:
         self._put(block)
 
     def _put(self, text: str) -> None:
-        block = text
         if self.out is not None:
-            self.out.write(block.encode("utf-8"))
+            self.out.write(text.encode("utf-8"))
         else:
-            self.fh.write(block)
+            self.fh.write(text)
 
     def commit(self) -> None:
         """Close the file with its closing line (a streamed format) and swap it in."""
