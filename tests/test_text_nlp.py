@@ -200,8 +200,13 @@ def test_nlp_tokens_glued_words_split_with_offsets(nlp: Language) -> None:
         ("Năm 2024. 2025 sẽ tốt hơn.", ["Năm 2024.", "2025 sẽ tốt hơn."]),
         ("Ông Hùng nói: Tốt. Còn anh?", ["Ông Hùng nói: Tốt.", "Còn anh?"]),
         ("Tỉnh có 120 xã. các xã đều đạt chuẩn.", ["Tỉnh có 120 xã. các xã đều đạt chuẩn."]),
+        ("Ông Lâm làm Chi cục trưởng Chi cục Thú y. UBND tỉnh đã quyết định.",
+         ["Ông Lâm làm Chi cục trưởng Chi cục Thú y.", "UBND tỉnh đã quyết định."]),
+        ("Hội đồng đã đồng ý. Ông Hùng phát biểu.", ["Hội đồng đã đồng ý.", "Ông Hùng phát biểu."]),
+        ("Ông V. Ivanov phát biểu. Sau đó hội nghị bế mạc.", ["Ông V. Ivanov phát biểu.", "Sau đó hội nghị bế mạc."]),
     ],
-    ids=["tp-dot", "tp-hcm-end", "gs", "ths", "digit-start", "question", "lower-case-after-dot"],
+    ids=["tp-dot", "tp-hcm-end", "gs", "ths", "digit-start", "question", "lower-case-after-dot", "one-letter-word",
+         "one-letter-word-tone", "initial"],
 )
 def test_nlp_sentences(nlp: Language, text: str, expected: list[str]) -> None:
     assert sents(nlp, text) == expected

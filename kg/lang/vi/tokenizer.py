@@ -100,8 +100,11 @@ class SentenceSplitter:
                 if "\n" in prev:
                     start = True
                 elif prev in SENTENCE_END and not word.isspace():
-                    before = words[i - 2].casefold() if i >= 2 else ""
-                    is_abbrev = prev == "." and (before in self.abbreviations or len(before) == 1)
+                    written = words[i - 2] if i >= 2 else ""
+                    before = written.casefold()
+                    # an initial ("V. Ivanov") or a numbered point; not a one-letter word ("thú y.", "đồng ý.")
+                    initial = len(before) == 1 and not (written.isalpha() and written.islower())
+                    is_abbrev = prev == "." and (before in self.abbreviations or initial)
                     start = not is_abbrev and (word[:1].isupper() or word[:1] in "“\"'(" or word.isdigit())
                 elif prev.isspace() and i >= 2 and words[i - 2] in SENTENCE_END:
                     before = words[i - 3].casefold() if i >= 3 else ""
