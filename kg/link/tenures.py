@@ -104,7 +104,7 @@ def attestations(facts: ArticleFacts, knowledge: Knowledge, registry: BodyRegist
                                    post_key(c.to_post, facts.article_id, registry), ("to", j), date, GAIN, c.date,
                                    change, c.to_post.role_iri in single))
         if c.from_post is not None and kind is not None and (kind.ends or not kind.gains):
-            ends = kind.ends
+            ends = kind.ends and not c.from_post.former  # "ông A, nguyên Giám đốc X, được bổ nhiệm": ended before
             stated.add(c.from_post)
             out.append(Attestation(facts.article_id, c.person, group[c.person],
                                    post_key(c.from_post, facts.article_id, registry), ("from", j), date,
