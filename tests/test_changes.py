@@ -219,3 +219,53 @@ def test_a_postless_change_survives_the_facts_file() -> None:
     assert (c.person, c.to_post, c.from_post, c.evidence.rule) == ("Đỗ Quang Vinh", None, None, "changes.postless")
     back, _digest = parse_line(dumps(facts, "0" * 16).encode("utf-8"))
     assert isinstance(back, ArticleFacts) and back.changes == facts.changes
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # a list of posts after the marker: one change per post
+    ("Từ năm 2015, ông Hà Văn Sáng được bầu làm Ủy viên Ban Chấp hành Huyện ủy Đông Anh, Phó Bí thư và Chủ tịch "
+     "UBND xã Tiên Dương.",
+     [("Hà Văn Sáng", "bau", ("Ủy viên", "Ban Chấp hành Huyện ủy Đông Anh"), None),
+      ("Hà Văn Sáng", "bau", ("Phó Bí thư", None), None),
+      ("Hà Văn Sáng", "bau", ("Chủ tịch", "Ủy ban nhân dân xã Tiên Dương"), None)]),
+    # "cách hết các chức vụ": every post of the aside is left
+    ("Ban Thường vụ Tỉnh ủy quyết định cách hết các chức vụ đối với ông Lò Văn Pấng (52 tuổi, Phó Bí thư Đảng ủy "
+     "xã Mường Chà, Chủ tịch UBND xã Mường Chà) vì sử dụng bằng giả.",
+     [("Lò Văn Pấng", "cach-chuc", None, ("Phó Bí thư", "Đảng ủy xã Mường Chà")),
+      ("Lò Văn Pấng", "cach-chuc", None, ("Chủ tịch", "Ủy ban nhân dân xã Mường Chà"))]),
+    # a body after "vào": its member's post (kg:memberRole)
+    ("Tại Đại hội XIII, ông Đinh Công Tráng được bầu vào Ban Chấp hành Trung ương Đảng khóa XIII.",
+     [("Đinh Công Tráng", "bau", ("Ủy viên", "Ban Chấp hành Trung ương Đảng"), None)]),
+    ("Hội nghị đã bầu bà Vi Thị Lan vào Bộ Chính trị.",
+     [("Vi Thị Lan", "bau", ("Ủy viên", "Bộ Chính trị"), None)]),
+    # "từ X lên làm Y" after two verbs of one decision: the post left and the post taken
+    ("Ông Khổng Minh Đức được UBND tỉnh Yên Bái điều động, bổ nhiệm từ Phó Giám đốc Sở Tư pháp tỉnh Yên Bái lên "
+     "làm Giám đốc Sở Nội vụ tỉnh Yên Bái.",
+     [("Khổng Minh Đức", "dieu-dong", ("Giám đốc", "Sở Nội vụ tỉnh Yên Bái"),
+       ("Phó Giám đốc", "Sở Tư pháp tỉnh Yên Bái"))]),
+    # a former post before the verb is the one held before
+    ("Ông Lưu Quang Khải, nguyên Giám đốc Sở Công Thương tỉnh Sơn La, được bổ nhiệm làm Phó Chủ tịch UBND tỉnh Sơn La.",
+     [("Lưu Quang Khải", "bo-nhiem", ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Sơn La"),
+       ("Giám đốc", "Sở Công Thương tỉnh Sơn La"))]),
+    # the subject's honorific far before the verb, behind a long aside
+    ("Ông Mạc Văn Tiến, nguyên Trưởng Ban Kinh tế - Ngân sách của HĐND thành phố Hải Phòng, được bổ nhiệm chức Giám "
+     "đốc Sở Tài chính thành phố Hải Phòng.",
+     [("Mạc Văn Tiến", "bo-nhiem", ("Giám đốc", "Sở Tài chính thành phố Hải Phòng"), None)]),
+])
+def test_a_change_gives_every_post_its_sentence_lists(text: str, expected: list) -> None:
+    assert [c[:4] for c in changes(text, "2017-06-22")] == expected
+
+
+def test_a_former_post_before_an_appointment_is_not_ended_by_it(tmp_path: Path, capsys: pytest.CaptureFixture) -> None:
+    import json
+
+    src = tmp_path / "a.txt"
+    # a transfer ends the post it leaves (kg:endsTenure); "nguyên" says that post had ended before
+    src.write_text("date 2017-06-22\n\nNgày 20/6/2017, ông Lưu Quang Khải, nguyên Giám đốc Sở Công Thương tỉnh Sơn "
+                   "La, được điều động giữ chức Phó Chủ tịch UBND tỉnh Sơn La.\n", encoding="utf-8")
+    out = tmp_path / "g.ttl"
+    assert main(["build", str(src), "-o", str(out), "-q"]) == 0
+    capsys.readouterr()
+    assert main(["timeline", str(out), "Lưu Quang Khải", "--format", "json"]) == 0
+    posts = {p["role"]: (p["start"], p["end"]) for p in json.loads(capsys.readouterr().out)[0]["posts"]}
+    assert posts == {"Giám đốc": (None, None), "Phó Chủ tịch": ("2017-06-20", None)}

@@ -16,9 +16,9 @@ these posts with their verbs like any other post.
 
 from __future__ import annotations
 
-from kg.extract.changes import ASIDE, STOPS, ChangeExtractor, Verb
+from kg.extract.changes import ASIDE, CHAIN_GAP, STOPS, ChangeExtractor, Verb
 from kg.extract.facts import Post
-from kg.extract.people import PeopleExtractor
+from kg.extract.people import PeopleExtractor, Title
 from kg.extract.rules import rule
 from kg.lang.vi.orthography import fold
 from kg.lang.vi.sentences import Sentence
@@ -75,7 +75,8 @@ class ChangeFrames:
                 names.append(nxt)
                 j = nxt[1]
             marker = self._marker(s, j)
-            chain = self.people.chain_at(s, marker, apposition=True) if marker is not None else []
+            chain = self.people.chain_at(s, marker, apposition=True, listed=True) if marker is not None else []
+            chain = chain or self._member(s, j)
             if not chain:
                 break
             out += [(a, b, t, chain, "changes.object_post") for a, b in names for t in chain]
@@ -121,13 +122,42 @@ class ChangeFrames:
         subject = self.changes.subject(s, v, active=True)
         if subject is None:
             return []
-        j = self._skip_marker(s, v.end)
-        chain = self.people.chain_at(s, j, apposition=True)
-        if not chain or self.people._followed_by_name(s, chain[-1].end):
+        start = self._past_chained(s, v)
+        left: list[Title] = []
+        if start < len(s.toks) and s.keys[start] in self.k.change_from_markers and v.kind.gains:
+            left = self.people.chain_at(s, start + 1, apposition=True)  # "từ Phó Giám đốc Sở X lên làm …"
+            start = left[-1].end if left else start
+        j = self._skip_marker(s, start)
+        chain = self.people.chain_at(s, j, apposition=True, listed=j > start) or (
+            self._member(s, start) if v.kind.gains else [])
+        if not chain or self.people._followed_by_name(s, chain[-1].end) or left and j == start:
             return []  # "… bổ nhiệm Giám đốc Sở X Trần Văn B": the chain is B's
-        return [(subject[0], subject[1], t, chain, "changes.subject_post") for t in chain]
+        return [(subject[0], subject[1], t, c, "changes.subject_post") for c in (left, chain) if c for t in c]
 
     # -- pieces ----------------------------------------------------------------------------------------------
+
+    def _past_chained(self, s: Sentence, v: Verb) -> int:
+        """Past the verbs of the same decision that follow ``v`` ("điều động, bổ nhiệm", "điều động và bổ nhiệm")."""
+        end = v.end
+        for w in self.changes.verbs(s):
+            if w.start >= end and w.kind.gains == v.kind.gains and w.start - end <= CHAIN_GAP and all(
+                    t.text == "," or t.key in self.k.list_conjunctions for t in s.toks[end : w.start]):
+                end = w.end
+        return end
+
+    def _member(self, s: Sentence, j: int) -> list[Title]:
+        """After a member marker ("vào"), a body whose members hold a known post (data ``kg:memberRole``): "được
+        bầu vào Ban Chấp hành Trung ương Đảng khóa XII" → Ủy viên of that body."""
+        k, n = self.k, len(s.toks)
+        if j + 1 >= n or s.keys[j] not in k.change_member_markers or not s.toks[j + 1].cap:
+            return []
+        m = k.bodies.match(s.keys, j + 1) or k.org_kinds.match(s.keys, j + 1) \
+            or self.changes._abbreviated_kind(s.toks[j + 1].text)
+        role = k.roles.get(m[1].member_role) if m and m[1].member_role else None
+        if role is None:
+            return []
+        end, parts = self.people.parse_org(s, j + 1, role)
+        return [Title(role, j + 1, end, parts)] if parts else []
 
     def _skip_objects(self, s: Sentence, j: int) -> int:
         """Past an object marker right after the verb ("cho ông A", "đối với bà B")."""

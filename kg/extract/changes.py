@@ -36,8 +36,8 @@ OBJECT_GAP = 6  # tokens between a verb and the post it gives when no "giữ ch�
 MARKED_GAP = 14  # … when "đối với"/"cho" brings the person in ("đình chỉ công tác (lần 2) đối với ông A")
 LEAVE_GAP = 4  # tokens between a post and the verb that ends it ("…, được nghỉ hưu", "… bị cách chức")
 AGENT = 5  # tokens of the agent between "bị"/"được" and the verb ("bị ông Trump sa thải")
-SUBJECT_SPAN = 20  # tokens before a verb where its subject's name may start
 ASIDE = 16  # tokens of an aside after a name ("B, thuộc phe trung lập …, làm …", "(51 tuổi, Giám đốc Sở X)")
+SUBJECT_SPAN = ASIDE + 8  # tokens before a verb where its subject's name may start: honorific, name, aside, links
 STOPS = frozenset({".", ";", ":", "!", "?"})
 VERBS_KEPT = 512  # sentences whose verbs are kept (more than an article has; then the cache starts again)
 CHAIN_GAP = 3  # tokens between two verbs of one decision ("phê chuẩn kết quả bầu", "điều động, bổ nhiệm")
@@ -252,8 +252,7 @@ class ChangeExtractor:
                 nxt = min((w.start for w in verbs if w.start >= v.end), default=len(s.toks))
                 after = [m for m in after if m[0] < nxt]  # a later verb takes what follows it
                 if v.kind.gains:
-                    after = [m for m in after if not m[3].former]
-                    before = [m for m in before if not m[3].former]
+                    after = [m for m in after if not m[3].former]  # a former post before is the one held before
                     if not after:
                         continue
                     marked = [m for m in after if m[2]]
@@ -263,7 +262,8 @@ class ChangeExtractor:
                         continue  # the post is not the verb's object: another clause's person
                     earlier = [m for m in (*before, *after) if m[0] < gained[0] and m is not gained]
                     left = earlier[-1][3] if earlier else None
-                    out.append(self._change(name, v, gained[3], left, s, date, decider, decision, term, article))
+                    for m in self._listed(s, gained, after):  # "được bầu làm Ủy viên …, Phó Bí thư và Chủ tịch …"
+                        out.append(self._change(name, v, m[3], left, s, date, decider, decision, term, article))
                 else:
                     near_before = [m for m in before if self._linked(s, m[1], v.start)
                                    and (v.kind.own or self._passive(s, m[1], v.start))
@@ -275,8 +275,24 @@ class ChangeExtractor:
                         m[0] - v.end <= MARKED_GAP and self._object_marker(s, v.end, m[0]))]
                     chosen = near_before[-1] if near_before else (near_after[0] if near_after else None)
                     if chosen is not None and not (near_before and self._hedged(s, tok(chosen[3].evidence.start))):
-                        out.append(self._change(name, v, None, chosen[3], s, date, decider, decision, term,
-                                                article))
+                        # after the verb, every post of a list is left ("cách hết các chức vụ đối với ông A (57
+                        # tuổi, Ủy viên …, Phó Bí thư, Chủ tịch UBND xã B)")
+                        for m in self._listed(s, chosen, after) if not near_before else [chosen]:
+                            out.append(self._change(name, v, None, m[3], s, date, decider, decision, term,
+                                                    article))
+        return out
+
+    def _listed(self, s: Sentence, first: tuple, mine: list[tuple]) -> list[tuple]:
+        """``first`` and the person's posts that follow it as one list: only a comma, "và" or "kiêm" between one's
+        end and the next one's role ((role at, end, marked, post) tuples in text order)."""
+        out = [first]
+        for m in mine:
+            if m[0] <= out[-1][0]:
+                continue
+            between = s.toks[out[-1][1] : m[0]]
+            if len(between) > 2 or not all(t.text == "," or t.key in self.k.list_conjunctions for t in between):
+                break
+            out.append(m)
         return out
 
     def from_article(self, s: Sentence, found: list[Change], posts: list[Post], documents: list[Document],
@@ -380,6 +396,8 @@ class ChangeExtractor:
         while at >= 0:
             found.append(tok(s.start + at))
             at = low.find(role, at + 1, b)
+        if not found and p.org is not None:  # a member's post ("được bầu vào Ban Chấp hành …"): its body's place
+            found = [tok(s.start + at) for f in p.org.forms if (at := low.find(f.casefold(), a, b)) >= 0][:1]
         if not found:
             return tok(p.evidence.start)
         marked = [i for i in found if self._marked(s, i)]

@@ -89,11 +89,12 @@ class PeopleExtractor(OrgPhraseParser):
             return None  # "Công ty TNHH Một thành viên Nam Triệu": no post
         return Title(role, i, end, parts, former=former)
 
-    def chain_at(self, s: Sentence, i: int, *, apposition: bool = False) -> list[Title]:
+    def chain_at(self, s: Sentence, i: int, *, apposition: bool = False, listed: bool = False) -> list[Title]:
         """Titles of a chain starting at ``i``, joined by commas, "kiêm", dashes.
 
         In an apposition after a dash ("A - Bộ trưởng X, Chủ tịch Y B") a title followed by a name belongs
-        to the next person, so the chain stops before it.
+        to the next person, so the chain stops before it. ``listed``: the chain is the object of a post marker
+        ("được bầu làm Ủy viên …, Phó Bí thư và Chủ tịch UBND xã B"), where "và" joins its last title too.
         """
         chain: list[Title] = []
         j = i
@@ -107,7 +108,8 @@ class PeopleExtractor(OrgPhraseParser):
             j = title.end
             if not title.parts and not title.fixed_org and not s.toks[title.start].cap:
                 break  # "của đại biểu, Bộ trưởng …": a lower-case bare role does not start a chain
-            if j < len(s.toks) and s.toks[j].text in self.chain_separators:
+            if j < len(s.toks) and (s.toks[j].text in self.chain_separators
+                                    or listed and s.keys[j] in self.k.list_conjunctions):
                 nxt = j + 1
                 if nxt < len(s.toks) and (self.k.roles.match(s.keys, nxt) or self.k.title_forms.match(s.keys, nxt)
                                           or self.k.former_markers.match(s.keys, nxt)):

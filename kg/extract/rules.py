@@ -219,12 +219,26 @@ _ALL = (
          "Trung ương.",
          (("Trần Văn Minh", "Bổ nhiệm", "Phó Chủ nhiệm", "Ủy ban Kiểm tra Trung ương", "2025-03-05"),)),
        E("Chiều 10/6/2021, HĐND tỉnh Nghệ An đã bầu ông Nguyễn Đức Trung giữ chức Chủ tịch UBND tỉnh Nghệ An.",
-         (("Nguyễn Đức Trung", "Bầu", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "2021-06-10"),))),
+         (("Nguyễn Đức Trung", "Bầu", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "2021-06-10"),)),
+       E("Ông Đỗ Văn Hòa được bầu làm Ủy viên Ban Thường vụ Huyện ủy, Phó Bí thư Huyện ủy và Chủ tịch UBND huyện "
+         "Kim Sơn.",  # a list of posts after the verb: one change each
+         (("Đỗ Văn Hòa", "Bầu", "Ủy viên Ban Thường vụ", "Huyện ủy", None),
+          ("Đỗ Văn Hòa", "Bầu", "Phó Bí thư", "Huyện ủy", None),
+          ("Đỗ Văn Hòa", "Bầu", "Chủ tịch", "Ủy ban nhân dân huyện Kim Sơn", None))),
+       E("Tại Đại hội, ông Lê Minh Tâm được bầu vào Ban Chấp hành Trung ương Đảng khóa XIII.",  # kg:memberRole
+         (("Lê Minh Tâm", "Bầu", "Ủy viên", "Ban Chấp hành Trung ương Đảng", None),)),
+       E("Ông Phạm Văn Sơn được điều động từ Phó Giám đốc Sở Xây dựng lên làm Giám đốc Sở Giao thông vận tải tỉnh "
+         "Hà Nam.",  # "từ X lên làm Y": Y gained, X left
+         (("Phạm Văn Sơn", "Điều động", "Giám đốc", "Sở Giao thông vận tải tỉnh Hà Nam", None),))),
     _r("changes.leave", "change", 0.8,
        "a change verb that ends a post (\"nghỉ hưu\", \"miễn nhiệm\", \"cách chức\") next to a person's post "
        "read in the same sentence: the change out of that post",
        E("Ông Nguyễn Văn Bình, Giám đốc Sở Tư pháp tỉnh Nam Định, được nghỉ hưu theo chế độ từ ngày 1/7/2025.",
-         (("Nguyễn Văn Bình", "Nghỉ hưu", "Giám đốc", "Sở Tư pháp tỉnh Nam Định", "2025-07-01"),))),
+         (("Nguyễn Văn Bình", "Nghỉ hưu", "Giám đốc", "Sở Tư pháp tỉnh Nam Định", "2025-07-01"),)),
+       E("Ban Thường vụ Huyện ủy quyết định cách hết các chức vụ trong Đảng đối với ông Vũ Văn Lợi (52 tuổi, Bí thư "
+         "Đảng ủy, Chủ tịch UBND xã Tân Lập).",  # every post of the aside is left
+         (("Vũ Văn Lợi", "Cách chức", "Bí thư", "Đảng ủy xã Tân Lập", None),
+          ("Vũ Văn Lợi", "Cách chức", "Chủ tịch", "Ủy ban nhân dân xã Tân Lập", None)))),
     _r("changes.leave_context", "change", 0.7,
        "a verb that ends a post next to a name the sentence gives no post (\"ông Minh bị cách chức\"): the post the "
        "article states for that one person elsewhere",

@@ -46,6 +46,7 @@ class OrgKind:
     level: str | None = None  # the administrative level a party committee kind belongs to (Tỉnh ủy → tỉnh)
     party: bool = False  # a Party body (Tỉnh ủy, Đảng ủy, Ban Chấp hành …)
     board: bool = False  # a company's board (HĐQT, HĐTV): "Chủ tịch HĐQT kiêm Tổng Giám đốc Tập đoàn X" → X's board
+    member_role: str | None = None  # the role of one elected into it (kg:memberRole: Ban Chấp hành → Ủy viên)
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,7 @@ class Body:
     label: str
     iri: str
     kind: str | None = None
+    member_role: str | None = None  # as OrgKind.member_role (Bộ Chính trị → Ủy viên)
 
 
 @dataclass(frozen=True)
@@ -131,6 +133,8 @@ class Knowledge:
     change_objects: frozenset[str] = frozenset()  # "đối với", "cho": bring in the person a change is done to
     change_breaks: frozenset[str] = frozenset()  # "vì", "do": between a verb and a post, no object of it
     change_self_verbs: frozenset[str] = frozenset()  # "thôi chức": its subject leaves, though a body decides
+    change_member_markers: frozenset[str] = frozenset()  # "vào": the body a change makes the person a member of
+    change_from_markers: frozenset[str] = frozenset()  # "từ": the post a change moves the person from
     change_role_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "làm", "vào vị trí": the post next
     change_kinds: dict[str, ChangeKind] = field(default_factory=dict)  # IRI → kind
     place_qualifiers: frozenset[str] = frozenset()  # "(cũ)", "(mới)" after a place renamed or merged
@@ -250,6 +254,12 @@ def _abbreviated_forms(label: str, abbreviations: dict[str, str]) -> list[str]:
     return forms
 
 
+def _member_role(g: Graph, s: URIRef) -> str | None:
+    """The label of the body's kg:memberRole, if it has one."""
+    role = g.value(s, KG.memberRole)
+    return _pref(g, role) if isinstance(role, URIRef) else None
+
+
 def _flag(g: Graph, s: URIRef, p: URIRef) -> bool:
     value = g.value(s, p)
     return isinstance(value, Literal) and value.toPython() is True
@@ -304,6 +314,8 @@ WORD_CLASSES: tuple[tuple[str, str, str], ...] = (  # Knowledge attribute, kg: c
     ("change_objects", "ChangeObjectMarker", "words"),
     ("change_breaks", "ChangeBreak", "words"),
     ("change_self_verbs", "ChangeSelfVerb", "words"),
+    ("change_member_markers", "ChangeMemberMarker", "words"),
+    ("change_from_markers", "ChangeFromMarker", "words"),
     ("sentence_openers", "SentenceOpener", "words"),
     ("event_heads", "EventHead", "written"),
     ("event_name_ends", "EventNameEnd", "written"),
@@ -381,7 +393,7 @@ def load(directory: Path | None = None) -> Knowledge:
                 index.add(label, label)
     for s in _subjects(g, KG.OrganizationKind):
         kind = OrgKind(_pref(g, s), str(s), _flag(g, s, KG.takesPlace), _str(g, s, KG.administrativeLevel),
-                       _flag(g, s, KG.partyBody), _flag(g, s, KG.boardOfNextBody))
+                       _flag(g, s, KG.partyBody), _flag(g, s, KG.boardOfNextBody), _member_role(g, s))
         for label in [kind.label, *vi_labels(g, s, SKOS.altLabel)]:
             k.org_kinds.add(label, kind)
     for s in _subjects(g, KG.AdministrativeLevel):
@@ -394,7 +406,8 @@ def load(directory: Path | None = None) -> Knowledge:
                 k.abbreviations[str(short)] = expansion
     for s in _subjects(g, KG.KnownBody):
         kind = g.value(s, KG.kind)
-        body = Body(_pref(g, s), str(s), str(kind) if kind else None)
+        body = Body(_pref(g, s), str(s), str(kind) if kind else None,
+                    _member_role(g, s) or (_member_role(g, kind) if isinstance(kind, URIRef) else None))
         for label in [body.label, *vi_labels(g, s, SKOS.altLabel)]:
             abbreviated.append((k.bodies, label, body))
     for s in _subjects(g, KG.Place):
