@@ -165,6 +165,10 @@ def test_one_change_told_twice_keeps_what_the_second_telling_adds() -> None:
     "Lãnh đạo Công đảng Jeremy Corbyn đã kêu gọi Thủ tướng Anh Theresa May từ chức.",  # a call, before the person
     "Tổng thống Mỹ cho biết ông từng có ý định sa thải Giám đốc FBI James Comey.",  # an intention
     "Giám đốc truyền thông Mike Dubke đã đệ đơn từ chức và được Tổng thống Donald Trump chấp nhận.",  # who accepts
+    "Bà Karen Miller, 45 tuổi, được bổ nhiệm bởi Tổng thống Barack Obama vào năm 2014.",  # the agent, after "bởi"
+    # the marker brings in someone else: the minister after the quote only receives the praise
+    "“Tôi đã đề nghị cho thôi giữ chức đối với ông Vụ trưởng”, Thủ tướng nói và hoan nghênh Bộ trưởng Bộ Công "
+    "Thương Trần Văn Tâm.",
 ])
 def test_a_call_an_intention_or_a_post_named_beside_the_subject_is_no_change(text: str) -> None:
     assert changes(text) == []

@@ -91,14 +91,17 @@ class ChangeFrames:
     def _post_of_object(self, s: Sentence, v: Verb) -> list[tuple]:
         """VERB [chức vụ] CHAIN (đối với|của|cho) [ông] NAME: the chain is the named person's."""
         j = self._skip_marker(s, v.end)
-        chain = self.people.chain_at(s, j)
+        chain = self.people.chain_at(s, j, apposition=True)
         if not chain:
             return []
         end = chain[-1].end
         n = len(s.toks)
         at = end
-        while at < n and s.toks[at].text in (")", "("):
+        while at < n and s.toks[at].text == ")":
             at += 1
+        if at < n and s.toks[at].text == "(":  # "cách chức Cục trưởng Cục X (Tổng cục Y) đối với ông A"
+            close = next((i for i in range(at + 1, min(n, at + ASIDE)) if s.toks[i].text == ")"), None)
+            at = close + 1 if close is not None else at + 1
         if at + 1 < n and s.toks[at].text == "," and self._skip_objects(s, at + 1) > at + 1:
             at += 1  # "cho thôi chức Phó Chủ tịch UBND xã X, đối với ông A"
         m = 0  # "đối với", "cho", or "của" (kg:PossessiveMarker) here: "cách chức Chi cục trưởng X của ông A"

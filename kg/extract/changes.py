@@ -35,6 +35,7 @@ SUBJECT_HEDGE_WINDOW = 6  # … and before the person of one's own act ("kêu g�
 OBJECT_GAP = 6  # tokens between a verb and the post it gives when no "giữ chức"/"làm" marks it
 MARKED_GAP = 14  # … when "đối với"/"cho" brings the person in ("đình chỉ công tác (lần 2) đối với ông A")
 LEAVE_GAP = 4  # tokens between a post and the verb that ends it ("…, được nghỉ hưu", "… bị cách chức")
+OBJECT_NEAR = 4  # tokens between an object marker and the mention of the person it brings in ("đối với ông A")
 AGENT = 5  # tokens of the agent between "bị"/"được" and the verb ("bị ông Trump sa thải")
 ASIDE = 16  # tokens of an aside after a name ("B, thuộc phe trung lập …, làm …", "(51 tuổi, Giám đốc Sở X)")
 SUBJECT_SPAN = ASIDE + 8  # tokens before a verb where its subject's name may start: honorific, name, aside, links
@@ -272,7 +273,8 @@ class ChangeExtractor:
                     # từ chức và được Tổng thống A chấp nhận" is not A's
                     near_after = [m for m in after if (m[0] - v.end <= LEAVE_GAP - 2 and not v.kind.own
                                                        and not self._broken(s, v.end, m[0])) or (
-                        m[0] - v.end <= MARKED_GAP and self._object_marker(s, v.end, m[0]))]
+                        m[0] - v.end <= MARKED_GAP
+                        and self._object_marker(s, v.end, min(m[0], tok(m[3].evidence.start))))]
                     chosen = near_before[-1] if near_before else (near_after[0] if near_after else None)
                     if chosen is not None and not (near_before and self._hedged(s, tok(chosen[3].evidence.start))):
                         # after the verb, every post of a list is left ("cách hết các chức vụ đối với ông A (57
@@ -396,6 +398,9 @@ class ChangeExtractor:
         while at >= 0:
             found.append(tok(s.start + at))
             at = low.find(role, at + 1, b)
+        if not found:  # written short ("HLV trưởng" for Huấn luyện viên trưởng): where the role index reads it
+            found = [i for i in range(tok(p.evidence.start), tok(p.evidence.end))
+                     if (m := self.k.roles.match(s.keys, i)) and m[1].label == p.role]
         if not found and p.org is not None:  # a member's post ("được bầu vào Ban Chấp hành …"): its body's place
             found = [tok(s.start + at) for f in p.org.forms if (at := low.find(f.casefold(), a, b)) >= 0][:1]
         if not found:
@@ -428,9 +433,11 @@ class ChangeExtractor:
         at = tok(p.evidence.start)
         return at > 0 and s.keys[at - 1] in self.possessives
 
-    def _object_marker(self, s: Sentence, start: int, end: int) -> bool:
-        """"đối với", "cho" between the verb and a post: the person the change is done to follows."""
-        return _says(s.keys[start:end], self.k.change_objects)
+    def _object_marker(self, s: Sentence, start: int, at: int) -> bool:
+        """"đối với", "cho" after the verb (``start``) and right before the person's mention at ``at``: the change is
+        done to that person ("đình chỉ công tác (lần 2) đối với ông A"; not "… đối với ông Cục trưởng”, Thủ tướng
+        nói và hoan nghênh Bộ trưởng B", where the marker brings in someone else)."""
+        return _says(s.keys[max(start, at - OBJECT_NEAR) : at], self.k.change_objects)
 
     def _broken(self, s: Sentence, start: int, end: int) -> bool:
         """A comma or a break word ("vì", "do") between the verb and a post: the post is no object of the verb."""

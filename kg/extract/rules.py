@@ -229,7 +229,9 @@ _ALL = (
          (("Lê Minh Tâm", "Bầu", "Ủy viên", "Ban Chấp hành Trung ương Đảng", None),)),
        E("Ông Phạm Văn Sơn được điều động từ Phó Giám đốc Sở Xây dựng lên làm Giám đốc Sở Giao thông vận tải tỉnh "
          "Hà Nam.",  # "từ X lên làm Y": Y gained, X left
-         (("Phạm Văn Sơn", "Điều động", "Giám đốc", "Sở Giao thông vận tải tỉnh Hà Nam", None),))),
+         (("Phạm Văn Sơn", "Điều động", "Giám đốc", "Sở Giao thông vận tải tỉnh Hà Nam", None),)),
+       E("Câu lạc bộ vừa bổ nhiệm ông Jan Kowalski làm HLV trưởng.",  # a role written short
+         (("Jan Kowalski", "Bổ nhiệm", "Huấn luyện viên trưởng", None, None),))),
     _r("changes.leave", "change", 0.8,
        "a change verb that ends a post (\"nghỉ hưu\", \"miễn nhiệm\", \"cách chức\") next to a person's post "
        "read in the same sentence: the change out of that post",
@@ -268,7 +270,9 @@ _ALL = (
        E("Bộ Y tế vừa có quyết định cách chức Cục trưởng Cục Quản lý Dược đối với ông Trần Quốc Bảo.",
          (("Trần Quốc Bảo", "Cục trưởng", "Cục Quản lý Dược"),)),
        E("Huyện ủy quyết định cho thôi chức Phó Chủ tịch UBND xã Yên Phú, đối với ông Đặng Văn Kiên.",
-         (("Đặng Văn Kiên", "Phó Chủ tịch", "Ủy ban nhân dân xã Yên Phú"),))),
+         (("Đặng Văn Kiên", "Phó Chủ tịch", "Ủy ban nhân dân xã Yên Phú"),)),
+       E("Bộ Y tế quyết định cách chức Cục trưởng Cục Quản lý Dược (Bộ Y tế) đối với ông Vũ Đình Long.",
+         (("Vũ Đình Long", "Cục trưởng", "Cục Quản lý Dược"),))),  # a parenthesis between chain and marker
     _r("changes.subject_post", "post", 0.75,
        "the person before a passive change verb (\"được\", \"bị\", with the agent between) or a verb ending a "
        "post, the post after it: \"bà A được bổ nhiệm vị trí Bộ trưởng …\", \"ông B thôi chức Bí thư …\"",
