@@ -169,6 +169,12 @@ def test_one_change_told_twice_keeps_what_the_second_telling_adds() -> None:
     # the marker brings in someone else: the minister after the quote only receives the praise
     "“Tôi đã đề nghị cho thôi giữ chức đối với ông Vụ trưởng”, Thủ tướng nói và hoan nghênh Bộ trưởng Bộ Công "
     "Thương Trần Văn Tâm.",
+    # a crawl glued a headline to the sentence: the post after "Theo" is a source's
+    "Bổ nhiệm người thân gây bức xúc Theo Phó Thủ tướng Trương Văn Bình, Chính phủ đã có nhiều cố gắng.",
+    "Trong cuộc điện đàm tại Văn phòng Bầu dục với Thủ tướng Ireland Leo Varadkar, hai bên bàn về thương mại.",
+    "Sau khi chuyển bức thư sa thải của Tổng thống Donald Trump tới ông James Comey, trợ lý được chú ý.",  # owner
+    "Tổng thống Pháp đắc cử Emmanuel Macron và Tổng thống Nga Vladimir Putin.",  # another's name between
+    "Ngày 24/4, Ngân hàng Bưu điện Liên Việt đã xin ý kiến miễn nhiệm Phó Chủ tịch HĐQT Nguyễn Đức Hòa.",
 ])
 def test_a_call_an_intention_or_a_post_named_beside_the_subject_is_no_change(text: str) -> None:
     assert changes(text) == []
@@ -273,3 +279,11 @@ def test_a_former_post_before_an_appointment_is_not_ended_by_it(tmp_path: Path, 
     assert main(["timeline", str(out), "Lưu Quang Khải", "--format", "json"]) == 0
     posts = {p["role"]: (p["start"], p["end"]) for p in json.loads(capsys.readouterr().out)[0]["posts"]}
     assert posts == {"Giám đốc": (None, None), "Phó Chủ tịch": ("2017-06-20", None)}
+
+
+def test_the_post_after_a_verb_whose_subject_gains_is_the_subjects() -> None:
+    """"đắc cử": the subject is elected; a post after it written with another's name is not theirs."""
+    got = changes("Sau khi ông Donald Trump đắc cử Tổng thống, Chủ tịch Tập Cận Bình đã có cuộc điện đàm.")
+    assert [(c[0], c[1]) for c in got] == [("Donald Trump", "bau")]
+    got = changes("Ông Trump bổ nhiệm Giám đốc FBI Christopher Wray.")  # not a subject-gains verb: the object's
+    assert [(c[0], c[1]) for c in got] == [("Christopher Wray", "bo-nhiem")]

@@ -89,6 +89,9 @@ class ChangeExtractor:
                     i and " ".join(s.keys[i - 1 : i + 1]) in self.k.change_non_verbs):
                 i += m[0]
                 continue  # "bầu cử": an election campaign
+            if i and s.toks[i].cap and s.toks[i - 1].is_word:
+                i += m[0]
+                continue  # "Văn phòng Bầu dục": a capital inside a name, no verb
             if m[0] == 1 and self._nickname(s, i + 1):
                 i += 1
                 continue  # "bầu Đức": a club owner's nickname, no vote
@@ -259,7 +262,8 @@ class ChangeExtractor:
                     marked = [m for m in after if m[2]]
                     gained = (marked or after)[0]
                     if not marked and (gained[0] - v.end > OBJECT_GAP or gained[0] > nearest(v)
-                                       or self._broken(s, v.end, gained[0])):
+                                       or self._broken(s, v.end, gained[0])
+                                       or self._other_name(s, v, gained[0], name)):
                         continue  # the post is not the verb's object: another clause's person
                     earlier = [m for m in (*before, *after) if m[0] < gained[0] and m is not gained]
                     left = earlier[-1][3] if earlier else None
@@ -283,6 +287,20 @@ class ChangeExtractor:
                             out.append(self._change(name, v, None, m[3], s, date, decider, decision, term,
                                                     article))
         return out
+
+    def _other_name(self, s: Sentence, v: Verb, role_at: int, name: str) -> bool:
+        """Someone else is the verb's person: another's name between the verb and the post ("Tổng thống Pháp đắc
+        cử A và Tổng thống Nga B"), or the subject of a verb whose subject gains ("ông A đắc cử Tổng thống, Chủ
+        tịch B")."""
+        mine = fold(name).split()
+        for i in range(v.end, role_at):
+            end = self.names.name_at(s, i, foreign=True) if s.toks[i].cap else None
+            if end is not None and end <= role_at and not _ends_with(name, fold(s.text_between(i, end)).split()):
+                return True
+        if " ".join(s.keys[v.start : v.end]) in self.k.change_self_verbs:
+            subject = self.subject(s, v, active=True)
+            return subject is not None and not _ends_with(s.text_between(*subject), mine)
+        return False
 
     def _listed(self, s: Sentence, first: tuple, mine: list[tuple]) -> list[tuple]:
         """``first`` and the person's posts that follow it as one list: only a comma, "và" or "kiêm" between one's
