@@ -100,8 +100,8 @@ class ChangeFrames:
         while at < n and s.toks[at].text == ")":
             at += 1
         if at < n and s.toks[at].text == "(":  # "cách chức Cục trưởng Cục X (Tổng cục Y) đối với ông A"
-            close = next((i for i in range(at + 1, min(n, at + ASIDE)) if s.toks[i].text == ")"), None)
-            at = close + 1 if close is not None else at + 1
+            past = self.changes.aside_end(s, at)
+            at = past if past > at else at + 1
         if at + 1 < n and s.toks[at].text == "," and self._skip_objects(s, at + 1) > at + 1:
             at += 1  # "cho thôi chức Phó Chủ tịch UBND xã X, đối với ông A"
         m = 0  # "đối với", "cho", or "của" (kg:PossessiveMarker) here: "cách chức Chi cục trưởng X của ông A"
@@ -154,8 +154,7 @@ class ChangeFrames:
         k, n = self.k, len(s.toks)
         if j + 1 >= n or s.keys[j] not in k.change_member_markers or not s.toks[j + 1].cap:
             return []
-        m = k.bodies.match(s.keys, j + 1) or k.org_kinds.match(s.keys, j + 1) \
-            or self.changes._abbreviated_kind(s.toks[j + 1].text)
+        m = self.changes.body_at(s, j + 1)
         role = k.roles.get(m[1].member_role) if m and m[1].member_role else None
         if role is None:
             return []

@@ -292,14 +292,13 @@ class ChangeExtractor:
         """Someone else is the verb's person: another's name between the verb and the post ("Tổng thống Pháp đắc
         cử A và Tổng thống Nga B"), or the subject of a verb whose subject gains ("ông A đắc cử Tổng thống, Chủ
         tịch B")."""
-        mine = fold(name).split()
         for i in range(v.end, role_at):
             end = self.names.name_at(s, i, foreign=True) if s.toks[i].cap else None
             if end is not None and end <= role_at and not _ends_with(name, fold(s.text_between(i, end)).split()):
                 return True
         if " ".join(s.keys[v.start : v.end]) in self.k.change_self_verbs:
             subject = self.subject(s, v, active=True)
-            return subject is not None and not _ends_with(s.text_between(*subject), mine)
+            return subject is not None and not _ends_with(s.text_between(*subject), fold(name).split())
         return False
 
     def _listed(self, s: Sentence, first: tuple, mine: list[tuple]) -> list[tuple]:
@@ -509,7 +508,7 @@ class ChangeExtractor:
         best: tuple[int, int] | None = None
         i = 0
         while i < end:
-            m = k.bodies.match(keys, i) or k.org_kinds.match(keys, i) or self._abbreviated_kind(toks[i].text)
+            m = self.body_at(s, i)
             if m is None or not toks[i].cap:
                 i += 1
                 continue
@@ -529,6 +528,11 @@ class ChangeExtractor:
         written = s.text_between(*best)
         res = self.registry.resolve(written)
         return None if res.nameless else Organization(res.label, (written,), parent=res.parent)
+
+    def body_at(self, s: Sentence, i: int) -> tuple[int, object] | None:
+        """A known body, an organization kind or a kind's abbreviation ("UBND") at token ``i``: (tokens, entry)."""
+        k = self.k
+        return k.bodies.match(s.keys, i) or k.org_kinds.match(s.keys, i) or self._abbreviated_kind(s.toks[i].text)
 
     def _abbreviated_kind(self, written: str) -> tuple[int, object] | None:
         """A kind written as its abbreviation ("HĐND", "UBND"): one token."""
