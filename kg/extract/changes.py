@@ -126,7 +126,7 @@ class ChangeExtractor:
     def subject(self, s: Sentence, v: Verb, *, active: bool = False) -> tuple[int, int] | None:
         """The name nearest before the verb whose end only link words, an aside and a passive agent separate
         from it. Unless a passive marker is among them ("được bổ nhiệm", "bị ông B sa thải"), only one's own act
-        ("nghỉ hưu") or, when ``active``, a verb whose subject leaves (``kg:ChangeSelfVerb`` "thôi chức") has the
+        ("nghỉ hưu") or, when ``active``, a verb of its subject (``kg:ChangeSelfVerb`` "thôi chức", "đắc cử") has the
         person undergoing it before it; before others the one named decides."""
         best = None
         self_verb = " ".join(s.keys[v.start : v.end]) in self.k.change_self_verbs

@@ -132,7 +132,7 @@ class Knowledge:
     passive_markers: frozenset[str] = frozenset()  # "bị", "được": the person before the verb undergoes it
     change_objects: frozenset[str] = frozenset()  # "đối với", "cho": bring in the person a change is done to
     change_breaks: frozenset[str] = frozenset()  # "vì", "do": between a verb and a post, no object of it
-    change_self_verbs: frozenset[str] = frozenset()  # "thôi chức": its subject leaves, though a body decides
+    change_self_verbs: frozenset[str] = frozenset()  # "thôi chức", "đắc cử": its subject leaves or gains the post
     change_member_markers: frozenset[str] = frozenset()  # "vào": the body a change makes the person a member of
     change_from_markers: frozenset[str] = frozenset()  # "từ": the post a change moves the person from
     change_role_markers: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "làm", "vào vị trí": the post next
