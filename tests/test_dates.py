@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kg.lang.vi.dates import DATE_RANGE, DATE_RE, date_of, range_start
+from kg.lang.vi.dates import DATE_RANGE, DATE_RE, date_of, partial_dates, range_start
 
 
 @pytest.mark.parametrize(("text", "iso"), [
@@ -33,3 +33,19 @@ def test_a_partial_date_is_no_date(text: str) -> None:
 def test_a_range_of_days_dates_by_its_first_day(text: str, iso: str) -> None:
     m = DATE_RANGE.search(text)
     assert m is not None and range_start(m) == iso
+
+
+@pytest.mark.parametrize(("text", "dates"), [
+    ("Tháng 6/1990, ông được bầu làm đại biểu.", ["1990-06"]),
+    ("tháng 3 năm 2015 bà được điều động", ["2015-03"]),
+    ("Từ 7/2010 đến 5/2013: Phó Thủ tướng Chính phủ.", ["2010-07", "2013-05"]),
+    ("Năm 2010, ông được bổ nhiệm làm Giám đốc.", ["2010"]),
+    ("Cuối năm 2014, ông từ chức.", ["2014"]),
+    ("Ông sinh năm 1960 tại Huế.", []),  # a birth year dates no clause
+    ("Căn cứ Luật Tổ chức Quốc hội năm 2014, Quốc hội bầu …", []),  # part of a law's name
+    ("Từ năm 1993-1998, ông là Chủ tịch Đảng.", []),  # a range: no one year
+    ("theo Thông tư 12/2015/TT-BTC", []),  # a document's number
+    ("Quyết định số 5/2015 của UBND tỉnh", []),  # no "tháng", no lead word: not a month
+])
+def test_a_month_or_a_year_dates_a_clause_only_where_written_as_its_time(text: str, dates: list[str]) -> None:
+    assert [d for _, d in partial_dates(text)] == dates

@@ -8,9 +8,10 @@ ontology/changes.ttl) and the posts the people extractor read in it. A verb that
 it is the one left ("ông A, Trưởng phòng X, được điều động giữ chức Phó Giám đốc Sở Y"); a verb that leaves one
 ("nghỉ hưu", "miễn nhiệm", "cách chức") gives a change out of the person's post next to it. A verb after a hedge
 ("đề nghị bổ nhiệm", "dự kiến bầu", "chưa bổ nhiệm": data ``kg:ChangeHedge``) is no change. The sentence also
-gives the date (a full date; a day and month take the article's year, else stay ``--MM-DD``: never guessed), the
-deciding body written before the verb, the decision (a document of the sentence) and the term ("nhiệm kỳ
-2016-2021", "thời hạn 5 năm"). Rules: ``changes.gain`` and ``changes.leave``.
+gives the date (a full date; a day and month take the article's year, else stay ``--MM-DD``; a month or a year as
+written, ``YYYY-MM`` or ``YYYY``: never guessed), the deciding body written before the verb, the decision (a
+document of the sentence) and the term ("nhiệm kỳ 2016-2021", "thời hạn 5 năm"). Rules: ``changes.gain`` and
+``changes.leave``.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from kg.extract.rules import rule
 from kg.knowledge import Knowledge, phrase_key
 from kg.knowledge.registry import BodyRegistry
 from kg.knowledge.tables import ChangeKind
-from kg.lang.vi.dates import DATE_RE, DAY_MONTH, date_of, day_month
+from kg.lang.vi.dates import DATE_RE, DAY_MONTH, date_of, day_month, partial_dates
 from kg.lang.vi.orthography import fold
 from kg.lang.vi.sentences import Sentence
 
@@ -484,7 +485,7 @@ class ChangeExtractor:
 
     def _date(self, s: Sentence, verb: Verb, article_date: str | None) -> str | None:
         """The sentence's date nearest before the verb (else the first after it): full, or a day and month with
-        the article's year, or ``--MM-DD``."""
+        the article's year, or ``--MM-DD``; where no day is written, a month (``YYYY-MM``) or a year (``YYYY``)."""
         verb_at = s.toks[verb.start].start - s.start
         found: list[tuple[int, str]] = []
         for m in DATE_RE.finditer(s.text):
@@ -497,6 +498,8 @@ class ChangeExtractor:
             d = day_month(m, article_date[:4] if article_date else None)
             if d:
                 found.append((m.start(), d))
+        if not found:
+            found = partial_dates(s.text)  # "Tháng 6/1990, ông được bầu …": a month or a year, as precise as written
         if not found:
             return None
         before = [f for f in found if f[0] < verb_at]
@@ -570,9 +573,12 @@ def _decision(s: Sentence, documents: list[Document]) -> str | None:
 
 
 def _completed(first: Change, again: Change) -> Change:
-    """``first`` with the post left, date, deciding body, decision and term ``again`` gives where it gives none."""
+    """``first`` with the post left, date, deciding body, decision and term ``again`` gives where it gives none, and
+    ``again``'s date where it says more of the same ("2015-03-05" for "2015-03")."""
     more = {f: getattr(again, f) for f in ("from_post", "date", "decider", "decision", "term")
             if getattr(first, f) is None and getattr(again, f) is not None}
+    if first.date and again.date and len(again.date) > len(first.date) and again.date.startswith(first.date):
+        more["date"] = again.date
     return replace(first, **more) if more else first
 
 

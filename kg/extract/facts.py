@@ -99,7 +99,7 @@ class Change:
     evidence: Evidence
     to_post: Post | None = None
     from_post: Post | None = None
-    date: str | None = None  # ISO YYYY-MM-DD, or --MM-DD when neither the text nor the article gives the year
+    date: str | None = None  # YYYY-MM-DD; --MM-DD when text and article give no year; YYYY-MM, YYYY as written
     decider: Organization | None = None
     decision: str | None = None  # the number of one of the article's documents
     term: str | None = None  # "5 năm", "2016-2021"

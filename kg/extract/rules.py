@@ -231,7 +231,11 @@ _ALL = (
          "Hà Nam.",  # "từ X lên làm Y": Y gained, X left
          (("Phạm Văn Sơn", "Điều động", "Giám đốc", "Sở Giao thông vận tải tỉnh Hà Nam", None),)),
        E("Câu lạc bộ vừa bổ nhiệm ông Jan Kowalski làm HLV trưởng.",  # a role written short
-         (("Jan Kowalski", "Bổ nhiệm", "Huấn luyện viên trưởng", None, None),))),
+         (("Jan Kowalski", "Bổ nhiệm", "Huấn luyện viên trưởng", None, None),)),
+       E("Tháng 6/2019, ông Hồ Văn Lâm được bầu làm Phó Chủ tịch HĐND tỉnh Quảng Trị.",  # no day: the month
+         (("Hồ Văn Lâm", "Bầu", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Quảng Trị", "2019-06"),)),
+       E("Cuối năm 2014, bà Đinh Thị Hà được điều động giữ chức Giám đốc Sở Y tế tỉnh Hà Giang.",  # the year
+         (("Đinh Thị Hà", "Điều động", "Giám đốc", "Sở Y tế tỉnh Hà Giang", "2014"),))),
     _r("changes.leave", "change", 0.8,
        "a change verb that ends a post (\"nghỉ hưu\", \"miễn nhiệm\", \"cách chức\") next to a person's post "
        "read in the same sentence: the change out of that post",

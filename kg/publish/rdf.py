@@ -225,8 +225,7 @@ class GraphBuilder:
             if post is not None:
                 g.add((node, pred, URIRef(self._post_iri(facts, post))))
         if c.date:
-            kind = XSD.date if not c.date.startswith("--") else XSD.gMonthDay
-            g.add((node, SCHEMA.startDate, Literal(c.date, datatype=kind)))
+            g.add((node, SCHEMA.startDate, Literal(c.date, datatype=_date_type(c.date))))
         if c.decider:
             g.add((node, PROV.wasAssociatedWith, self._org(g, art, c.decider)))
         if c.decision and c.decision in docs:
@@ -323,3 +322,10 @@ def build_dataset(all_facts: Iterable[ArticleFacts], iris: IRIs | None = None) -
         g = ds.graph(URIRef(builder.iris.article(facts.article_id)))
         builder.add(g, facts)
     return ds
+
+
+def _date_type(date: str) -> URIRef:
+    """The XSD type of a date as precise as the text wrote it: ``YYYY-MM-DD``, ``--MM-DD``, ``YYYY-MM``, ``YYYY``."""
+    if date.startswith("--"):
+        return XSD.gMonthDay
+    return {4: XSD.gYear, 7: XSD.gYearMonth}.get(len(date), XSD.date)

@@ -44,3 +44,48 @@ def day_month(m: re.Match[str], year: str | None) -> str | None:
     if year:
         return iso_date(str(day), str(month), year)
     return f"--{month:02d}-{day:02d}" if 1 <= month <= 12 and 1 <= day <= 31 else None
+
+
+MONTH_YEAR = re.compile(r"(?<![\d/.\-])(?:(tháng|Tháng|THÁNG)\s+)?(\d{1,2})\s*(?:[/.\-]|\s+năm\s+)\s*(\d{4})"
+                        r"(?![\d/.\-])")
+"""A month of a year: "tháng 3/2015", "tháng 3 năm 2015", and after a lead word "từ 7/2010"; ``month_year`` dates it."""
+YEAR = re.compile(r"(?<!\d)(năm|Năm|NĂM)\s+(\d{4})(?!\d|\s*[/.\-–]\s*\d)")
+"""A year: "năm 2015" (not a range "năm 1998-2002"); ``year_of`` dates it."""
+DATE_LEADS = frozenset({"từ", "vào", "đến", "tới", "cuối", "đầu", "giữa", "hồi", "trong", "sau", "trước", "tháng"})
+"""Words after which a month or a year dates what the clause tells ("từ năm 2013", "cuối năm 2014"); without one a
+year dates it only at the start of a clause ("Năm 2010, ông được bầu …"), not "sinh năm 1960" or "Luật … năm 2015"."""
+
+
+def _lead(text: str, at: int) -> str | None:
+    """The word before offset ``at`` (folded), "" at the start of the text or a clause, None for anything else."""
+    before = text[:at].rstrip()
+    if not before or before[-1] in ",;:(–-":
+        return ""
+    word = before.rsplit(None, 1)[-1]
+    return word.casefold() if word.isalpha() else None
+
+
+def month_year(m: re.Match[str], text: str) -> str | None:
+    """A MONTH_YEAR match of ``text`` as ``YYYY-MM`` where its context makes it a date, else None."""
+    month, year = int(m.group(2)), m.group(3)
+    if not 1 <= month <= 12:
+        return None
+    lead = _lead(text, m.start())
+    if lead == "sinh" or not m.group(1) and lead not in DATE_LEADS:
+        return None  # "sinh tháng 3/1960"; "số 5/2015" is no month
+    return f"{year}-{month:02d}"
+
+
+def year_of(m: re.Match[str], text: str) -> str | None:
+    """A YEAR match of ``text`` as ``YYYY`` at the start of a clause or after a lead word, else None."""
+    lead = _lead(text, m.start())
+    return m.group(2) if lead == "" or lead in DATE_LEADS else None
+
+
+def partial_dates(text: str) -> list[tuple[int, str]]:
+    """The months of a year (``YYYY-MM``) and else the years (``YYYY``) ``text`` dates a clause with, as (offset,
+    date): what dates a change when no day is written ("Tháng 6/1990, ông được bầu làm …")."""
+    months = [(m.start(), d) for m in MONTH_YEAR.finditer(text) if (d := month_year(m, text))]
+    if months:
+        return months
+    return [(m.start(), d) for m in YEAR.finditer(text) if (d := year_of(m, text))]
