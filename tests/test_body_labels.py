@@ -66,3 +66,17 @@ def test_a_body_written_with_and_without_its_và_is_one_node(tmp_path: Path) -> 
     orgs = {str(o) for o in g.subjects(RDFS.label, None) if "/org/" in str(o) and "minh-long" in str(o)}
     assert orgs == {ID + "org/công-ty-xây-dựng-và-thương-mại-minh-long"}
     assert labels(g, "org/công-ty-xây-dựng-và-thương-mại-minh-long") == {"Công ty Xây dựng và Thương mại Minh Long"}
+
+
+@pytest.mark.parametrize(("written", "label"), [
+    ("Cục Kiểm soát hoạt động bảo vệ môi trường", "Cục Kiểm soát hoạt động bảo vệ môi trường"),
+    ("Trung tâm Y tế dự phòng tỉnh Nghệ An", "Trung tâm Y tế dự phòng tỉnh Nghệ An"),
+    ("Chi cục An toàn vệ sinh thực phẩm", "Chi cục An toàn vệ sinh thực phẩm"),
+    ("Vụ Bảo hiểm y tế", "Vụ Bảo hiểm y tế"),
+    ("UBND xã Yên Lạc", "Ủy ban nhân dân xã Yên Lạc"),  # a place after a level keeps its capitals
+    ("Bộ Quốc phòng Peru", "Bộ Quốc phòng Peru"),  # a foreign word is no Vietnamese syllable
+])
+def test_an_unknown_body_is_written_as_vietnamese_writes_names_of_bodies(written: str, label: str) -> None:
+    from kg.knowledge.registry import default_registry
+
+    assert default_registry().display(written) == label

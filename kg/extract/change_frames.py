@@ -17,13 +17,17 @@ these posts with their verbs like any other post.
 from __future__ import annotations
 
 from kg.extract.changes import ASIDE, CHAIN_GAP, STOPS, ChangeExtractor, Verb
-from kg.extract.facts import Post
+from kg.extract.facts import Person, Post
+from kg.extract.names import ArticleNames
+from kg.extract.orgs import OrgPart
 from kg.extract.people import PeopleExtractor, Title
 from kg.extract.rules import rule
 from kg.lang.vi.orthography import fold
 from kg.lang.vi.sentences import Sentence
 
 DESCRIPTOR = 5  # lower-case words between a verb and its object's name ("tỷ phú", "huyền thoại người Mỹ")
+LOWER_RUN = 8  # lower-case words a body's name goes on with before an object marker ("Cục Kiểm soát hoạt động …")
+ORG_PARTS = frozenset({"body", "orgkind", "word"})  # parts of an organization phrase a lower-case run may continue
 
 
 class ChangeFrames:
@@ -35,8 +39,9 @@ class ChangeFrames:
         self.k = people.k
         self.possessives = frozenset(people.possessives)
 
-    def extract(self, s: Sentence, posts: list[Post], article: str) -> list[Post]:
-        """The posts of sentence ``s`` the frames read that ``posts`` (read in it before) do not have."""
+    def extract(self, s: Sentence, posts: list[Post], article: str, names: ArticleNames | None = None) -> list[Post]:
+        """The posts of sentence ``s`` the frames read that ``posts`` (read in it before) do not have; a person
+        written short ("ông Bình", "ông Mueller") takes the one full name ``names`` (the article's) completes it to."""
         verbs = self.changes.governing(s)
         if not verbs:
             return []
@@ -47,6 +52,9 @@ class ChangeFrames:
             found = found or self._post_of_object(s, v) or self._subject_post(s, v)
             for name_at, name_end, title, chain, how in found:
                 person = self.people._person(s, name_at, name_end)
+                full = names.complete(person.name) if names is not None and name_end - name_at == 1 else None
+                if full is not None:
+                    person = Person(full, person.forms)
                 key = (fold(person.name), fold(title.role.label))
                 if key in have:
                     continue
@@ -104,20 +112,40 @@ class ChangeFrames:
             at = past if past > at else at + 1
         if at + 1 < n and s.toks[at].text == "," and self._skip_objects(s, at + 1) > at + 1:
             at += 1  # "cho thôi chức Phó Chủ tịch UBND xã X, đối với ông A"
-        m = 0  # "đối với", "cho", or "của" (kg:PossessiveMarker) here: "cách chức Chi cục trưởng X của ông A"
-        for size in (2, 1):
-            if at + size <= n and " ".join(s.keys[at : at + size]) in self.k.change_objects | self.possessives:
-                m = size
-                break
+        m = self._object_marker_at(s, at)  # "đối với", "cho", or "của" (kg:PossessiveMarker) here
+        if not m and chain[-1].parts and chain[-1].parts[-1].kind in ORG_PARTS:
+            more = self._lower_run(s, at)  # "Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường đối với ông A"
+            if more > at and (m := self._object_marker_at(s, more)):
+                last = chain[-1]
+                last.parts.append(OrgPart("word", at, more, s.text_between(at, more)))
+                last.end, at = more, more
         if not m:
             return []
         start = self.people.skip_prefixes(s, at + m)
         if start == at + m:
             return []  # "của Bộ Y tế": a body, not a person; the person needs an honorific here
-        name_end = self.people.name_at(s, start, foreign=True)
+        name_end = self._name(s, at + m, start)
         if name_end is None:
             return []
         return [(start, name_end, t, chain, "changes.post_of_object") for t in chain]
+
+    def _object_marker_at(self, s: Sentence, at: int) -> int:
+        """Tokens of an object marker ("đối với", "cho") or "của" at ``at``, else 0."""
+        markers = self.k.change_objects | self.possessives
+        return next((size for size in (2, 1) if at + size <= len(s.toks)
+                     and " ".join(s.keys[at : at + size]) in markers), 0)
+
+    def _lower_run(self, s: Sentence, at: int) -> int:
+        """End of at most LOWER_RUN lower-case words at ``at`` that no break, verb or marker is among: a body's name
+        going on in lower case up to the object marker."""
+        j, n = at, len(s.toks)
+        while j < n and j - at < LOWER_RUN:
+            t = s.toks[j]
+            if not t.is_word or t.cap or t.key in self.k.change_breaks or self.changes.verb_at(s, j) \
+                    or self._object_marker_at(s, j):
+                break
+            j += 1
+        return j
 
     def _subject_post(self, s: Sentence, v: Verb) -> list[tuple]:
         """NAME [aside] [đã|vừa] (được|bị) [agent] VERB [MARKER] CHAIN, or NAME [đã] VERB CHAIN for one's own act
@@ -183,7 +211,7 @@ class ChangeFrames:
             if j >= n:
                 return None
             start = self.people.skip_prefixes(s, j)
-            end = self.people.name_at(s, start, foreign=True)
+            end = self._name(s, j, start)
             if end is not None:
                 return start, end
             t = s.toks[j]
@@ -197,6 +225,11 @@ class ChangeFrames:
                 return None
         return None
 
+    def _name(self, s: Sentence, j: int, start: int) -> int | None:
+        """End of the name at ``start`` (``j``: where its honorific starts): a full one, or after an honorific one
+        capitalised word ("ông Mueller", "ông Hanh") that the article's names may complete."""
+        return self.changes._name(s, start, honorific=start > j, marked=True)
+
     def _next_in_list(self, s: Sentence, j: int) -> tuple[int, int] | None:
         """", ông B" or "và ông B" after a name: the next name of the list."""
         n = len(s.toks)
@@ -207,7 +240,7 @@ class ChangeFrames:
         else:
             return None
         start = self.people.skip_prefixes(s, j)
-        end = self.people.name_at(s, start, foreign=start > j)
+        end = self._name(s, j, start) if start > j else self.people.name_at(s, start, foreign=False)
         return (start, end) if end is not None else None
 
     def _marker(self, s: Sentence, j: int) -> int | None:

@@ -151,9 +151,14 @@ class ChangeExtractor:
             return self.names.name_at(s, start, foreign=False)
         end = self.names.name_at(s, start, foreign=True)
         if end is None and honorific and start < len(s.toks) and s.toks[start].cap and s.toks[start].is_word \
-                and (start + 1 == len(s.toks) or not s.toks[start + 1].cap):
+                and (start + 1 == len(s.toks) or not s.toks[start + 1].cap) and not self._titled(s, start):
             end = start + 1
         return end
+
+    def _titled(self, s: Sentence, i: int) -> bool:
+        """A title or a body starts at token ``i`` ("ông Bộ trưởng", "ông Cục trưởng"): no one-word name."""
+        k = self.k
+        return bool(k.roles.match(s.keys, i) or k.title_forms.match(s.keys, i) or self.body_at(s, i))
 
     def bridge(self, s: Sentence, start: int, verb: int) -> bool | None:
         """Whether only link words (and, after "được"/"bị", a short agent) stand between ``start`` and the verb:
@@ -295,11 +300,11 @@ class ChangeExtractor:
         tịch B")."""
         for i in range(v.end, role_at):
             end = self.names.name_at(s, i, foreign=True) if s.toks[i].cap else None
-            if end is not None and end <= role_at and not _ends_with(name, fold(s.text_between(i, end)).split()):
+            if end is not None and end <= role_at and not _same_person(name, s.text_between(i, end)):
                 return True
         if " ".join(s.keys[v.start : v.end]) in self.k.change_self_verbs:
             subject = self.subject(s, v, active=True)
-            return subject is not None and not _ends_with(s.text_between(*subject), fold(name).split())
+            return subject is not None and not _same_person(name, s.text_between(*subject))
         return False
 
     def _listed(self, s: Sentence, first: tuple, mine: list[tuple]) -> list[tuple]:
@@ -359,9 +364,7 @@ class ChangeExtractor:
     @staticmethod
     def _postless(written: str, posts: list[Post]) -> bool:
         """A name of two syllables or more that no post of the article names, whole or as its last words."""
-        words = fold(written).split()
-        return len(words) >= 2 and not any(
-            _ends_with(p.person.name, words) or _ends_with(written, fold(p.person.name).split()) for p in posts)
+        return len(written.split()) >= 2 and not any(_same_person(p.person.name, written) for p in posts)
 
     @staticmethod
     def _article_post(s: Sentence, written: str, posts: list[Post]) -> Post | None:
@@ -560,6 +563,12 @@ __all__ = ["ChangeExtractor"]
 def _ends_with(name: str, words: list[str]) -> bool:
     """Whether the folded words of ``name`` end with ``words`` ("Trần Văn Minh" ends with ["minh"])."""
     return fold(name).split()[-len(words):] == words
+
+
+def _same_person(a: str, b: str) -> bool:
+    """One name written whole or short for the other: either ends with the other's words ("Donald Trump",
+    "Trump")."""
+    return _ends_with(a, fold(b).split()) or _ends_with(b, fold(a).split())
 
 
 def _says(keys: list[str], words: frozenset[str]) -> bool:

@@ -139,3 +139,39 @@ class NameRecogniser:
     def _person(self, s: Sentence, i: int, j: int) -> Person:
         text = " ".join(t.text for t in s.toks[i:j])
         return Person(clean(text), (text,))
+
+
+class ArticleNames:
+    """The full names an article writes after an honorific or rank ("ông Trần Văn Bình", "Giám đốc FBI Robert
+    Mueller" read as a post), to complete a short mention ("ông Bình", "ông Mueller") where exactly one of them ends
+    with it. Read on the first ask: most articles never ask."""
+
+    def __init__(self, recogniser: NameRecogniser, sentences: list[Sentence], known: list[str]) -> None:
+        self.recogniser = recogniser
+        self.sentences = sentences
+        self.known = known  # names already read (the persons of the article's posts)
+        self._names: list[tuple[list[str], str]] | None = None  # (folded words, name)
+
+    def complete(self, written: str) -> str | None:
+        """The one full name of the article whose last words are ``written``'s, else None (none, or several)."""
+        words = fold(written).split()
+        found = {name for folded, name in self._all() if len(folded) > len(words) and folded[-len(words):] == words}
+        return found.pop() if len(found) == 1 else None
+
+    def _all(self) -> list[tuple[list[str], str]]:
+        if self._names is None:
+            names = set(self.known)
+            r = self.recogniser
+            for s in self.sentences:
+                for i in range(len(s.toks) - 1):
+                    start = r.skip_prefixes(s, i)
+                    if start == i or i and r.skip_prefixes(s, i - 1) == start:
+                        continue  # no honorific here, or inside a longer one
+                    end = r.name_at(s, start, foreign=True)
+                    if end is not None and end - start >= 2:
+                        names.add(clean(s.text_between(start, end)))
+            by_key: dict[str, str] = {}
+            for name in sorted(names):
+                by_key.setdefault(fold(name), name)  # one spelling per name ("Hoà"/"Hòa")
+            self._names = [(key.split(), name) for key, name in sorted(by_key.items())]
+        return self._names

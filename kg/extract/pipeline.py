@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from kg.corpus import Article, body_start
 from kg.extract.documents import merge_documents
 from kg.extract.facts import ArticleFacts, Change, Credit, Document, Event, Evidence, Post
+from kg.extract.names import ArticleNames
 from kg.lang.vi.orthography import nfc_with_offsets
 from kg.lang.vi.sentences import Sentence, Tok, sentences
 
@@ -115,8 +116,9 @@ def _posts(x: Extractor, w: Work) -> None:
 def _change_posts(x: Extractor, w: Work) -> None:
     """Posts a change sentence gives across its verb ("bổ nhiệm ông A làm …", "cách chức X đối với ông B")."""
     found = False
+    names = ArticleNames(x.people, w.sentences, [p.person.name for p in w.posts])  # read only when asked
     for n, (s, posts) in enumerate(zip(w.sentences, w.sentence_posts, strict=True)):
-        more = x.change_frames.extract(s, posts, w.article.id)
+        more = x.change_frames.extract(s, posts, w.article.id, names)
         if more:
             w.sentence_posts[n] = sorted(posts + more, key=lambda p: p.evidence.start)
             found = True

@@ -267,7 +267,10 @@ _ALL = (
        E("Ngày 14/7, HĐND tỉnh Nghệ An bầu ông Hồ Văn Nam (50 tuổi, Giám đốc Sở Tài chính) và ông Lê Văn Hải "
          "(47 tuổi) giữ chức Phó Chủ tịch UBND tỉnh Nghệ An.",
          (("Hồ Văn Nam", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An"),
-          ("Lê Văn Hải", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An")))),
+          ("Lê Văn Hải", "Phó Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An"))),
+       E("Ông Peter Schulz từng là thượng nghị sĩ. Ngày 5/6, Thủ tướng Đức bổ nhiệm ông Schulz làm Bộ trưởng Bộ Tài "
+         "chính Đức.",  # a name written short: the one full name of the article that ends with it
+         (("Peter Schulz", "Bộ trưởng", "Bộ Tài chính Đức"),))),
     _r("changes.post_of_object", "post", 0.75,
        "a post right after a change verb, then \"đối với\", \"của\" or \"cho\" and the person: \"cách chức Cục "
        "trưởng Cục X đối với ông A\"",
@@ -276,14 +279,22 @@ _ALL = (
        E("Huyện ủy quyết định cho thôi chức Phó Chủ tịch UBND xã Yên Phú, đối với ông Đặng Văn Kiên.",
          (("Đặng Văn Kiên", "Phó Chủ tịch", "Ủy ban nhân dân xã Yên Phú"),)),
        E("Bộ Y tế quyết định cách chức Cục trưởng Cục Quản lý Dược (Bộ Y tế) đối với ông Vũ Đình Long.",
-         (("Vũ Đình Long", "Cục trưởng", "Cục Quản lý Dược"),))),  # a parenthesis between chain and marker
+         (("Vũ Đình Long", "Cục trưởng", "Cục Quản lý Dược"),)),  # a parenthesis between chain and marker
+       E("UBND tỉnh quyết định cách chức Chi cục trưởng Chi cục An toàn vệ sinh thực phẩm đối với ông Chu Văn "
+         "Trọng.",  # the body's name goes on in lower case up to the marker
+         (("Chu Văn Trọng", "Chi cục trưởng", "Chi cục An toàn vệ sinh thực phẩm"),)),
+       E("Bà Lương Thị Hạnh sinh năm 1968. Bộ Y tế đã cách chức Vụ trưởng Vụ Bảo hiểm y tế đối với bà Hạnh.",
+         (("Lương Thị Hạnh", "Vụ trưởng", "Vụ Bảo hiểm y tế"),))),  # the object written short
     _r("changes.subject_post", "post", 0.75,
        "the person before a passive change verb (\"được\", \"bị\", with the agent between) or a verb ending a "
        "post, the post after it: \"bà A được bổ nhiệm vị trí Bộ trưởng …\", \"ông B thôi chức Bí thư …\"",
        E("Ông Lê Quang Vinh vừa được Thủ tướng bổ nhiệm giữ chức Thứ trưởng Bộ Tài chính.",
          (("Lê Quang Vinh", "Thứ trưởng", "Bộ Tài chính"),)),
        E("Cùng ngày, ông Phan Văn Tùng thôi chức Bí thư Tỉnh ủy Quảng Ngãi.",
-         (("Phan Văn Tùng", "Bí thư", "Tỉnh ủy Quảng Ngãi"),))),
+         (("Phan Văn Tùng", "Bí thư", "Tỉnh ủy Quảng Ngãi"),)),
+       E("Ông Trần Văn Bình sinh năm 1960 tại Nam Định. Tháng 3/2015, ông Bình được điều động giữ chức Phó Bí thư "
+         "Tỉnh ủy Thái Bình.",  # the subject written short
+         (("Trần Văn Bình", "Phó Bí thư", "Tỉnh ủy Thái Bình"),))),
     _r("credits.photo", "credit", 0.9,
        "a photo credit after \"Ảnh:\": a 2–3 syllable name and an agency in either order",
        E("Bí thư Tỉnh ủy Nam Định Phạm Văn Hùng phát biểu tại hội nghị. Ảnh: Minh Hải - TTXVN",

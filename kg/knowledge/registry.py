@@ -21,7 +21,7 @@ from rdflib import RDF, SKOS, URIRef
 from kg.knowledge.files import vi_labels
 from kg.knowledge.phrases import PhraseIndex
 from kg.knowledge.tables import Knowledge, default_knowledge
-from kg.lang.vi.orthography import clean, fold
+from kg.lang.vi.orthography import clean, fold, vietnamese_syllable
 from kg.namespaces import KG
 
 _SEPARATORS = frozenset({"-", "–", "—", "&", ",", "và", ".", "+"})
@@ -302,27 +302,42 @@ class BodyRegistry:
         Abbreviations expanded, "&" → "và", separators (dashes, commas) left out; each phrase the knowledge
         knows (kinds, levels, places, known bodies, roles, the fields of ministries) written as the knowledge writes it,
         a syllable the knowledge writes lower-case after the one before it ("Giáo dục", "vệ sinh") and a
-        preposition in lower case, an acronym written in capitals kept, any other syllable capitalized; the first
+        preposition in lower case, and so the Vietnamese words after such a syllable, as Vietnamese writes the
+        names of bodies ("Cục Kiểm soát hoạt động bảo vệ môi trường"; a place, a known body, a level, a foreign
+        word keep their capitals), an acronym written in capitals kept, any other syllable capitalized; the first
         one always is.
         """
         written = [("và" if w == "&" else w) for w in self.words(label) if fold(w) not in _SEPARATORS - {"và"}]
         keys = [fold(w) for w in written]
         out: list[str] = []
         i = 0
+        running = False  # the word before is a name's syllable written lower-case ("Kiểm soát", "dự"): so is a
+        # Vietnamese word after it ("Cục Kiểm soát hoạt động bảo vệ môi trường", "Vụ Bảo hiểm y tế"), but not a
+        # place, a known body, a level, or a foreign word ("Bộ Quốc phòng Peru")
         while i < len(keys):
             m = self._casing.match(keys, i)
             if m:
-                out += m[1]
+                proper = self.k.places.match(keys, i) or self.k.bodies.match(keys, i)
+                level = self.k.admin_levels.match(keys, i)
+                kind = self.k.org_kinds.match(keys, i)
+                kind = kind is not None and kind[0] == m[0]
+                lowered = running and not (proper and proper[0] == m[0]) and not level and not (kind and m[0] > 1)
+                out += [w.lower() for w in m[1]] if lowered else m[1]
+                role = self.k.roles.match(keys, i)
+                running = out[-1].islower() and not (kind and not lowered) and not level \
+                    and not (role and role[0] == m[0]) and keys[i + m[0] - 1] not in self._lower
                 i += m[0]
                 continue
             w, key = written[i], keys[i]
             if len(w) > 1 and w.isupper() and w.isalpha():
                 out.append(w)  # FLC, VNPT: an acronym as written
-            elif key in self._lower or (i and ((keys[i - 1], key) in self._cap_lower if out[-1][:1].isupper()
-                                               else (keys[i - 1], key) in self.k.org_bigrams)):
+            elif key in self._lower or running and vietnamese_syllable(key) or (
+                    i and ((keys[i - 1], key) in self._cap_lower if out[-1][:1].isupper()
+                           else (keys[i - 1], key) in self.k.org_bigrams)):
                 out.append(key)
             else:
                 out.append(key[:1].upper() + key[1:])
+            running = out[-1].islower() and key not in self._lower
             i += 1
         text = " ".join(out)
         return text[:1].upper() + text[1:] if text else clean(label)

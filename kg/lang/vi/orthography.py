@@ -115,3 +115,15 @@ def id_key(text: str) -> str:
 def is_capitalized(word: str) -> bool:
     """True when the word starts with an upper-case letter (Vietnamese included)."""
     return bool(word) and word[0].isupper()
+
+
+_SYLLABLE = re.compile(r"(?:ngh|ng|gh|gi|kh|nh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
+                       r"(?:[aăâeêioôơuưy]{1,3})(?:ch|ng|nh|[cmnpt])?", re.IGNORECASE)
+
+
+def vietnamese_syllable(word: str) -> bool:
+    """Whether ``word`` (tone marks aside) is one syllable Vietnamese can write: an onset, one to three vowels, a
+    final ("sinh", "doanh", "thực"), not "Peru" or "Spiegel"."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", word) if unicodedata.category(c) != "Mn"
+                   or c in "\u0306\u0302\u031b")  # keep breve, circumflex, horn: ă â ê ô ơ ư are letters
+    return _SYLLABLE.fullmatch(unicodedata.normalize("NFC", bare)) is not None
