@@ -47,8 +47,8 @@ KG_TERMS = (
     # personnel changes (ontology/changes.ttl, kg.extract.changes)
     "PersonnelChange", "ChangeKind", "ChangeKinds", "ChangeHedge", "ChangeLink", "changeVerb", "gainsPost",
     "changeKind", "person", "toPost", "fromPost", "ChangeNonVerb", "ownAct", "PassiveMarker",
-    "ChangeObjectMarker", "ChangeRoleMarker", "ChangeSelfVerb", "ChangeBreak", "ChangeMemberMarker",
-    "ChangeFromMarker", "memberRole",
+    "ChangeObjectMarker", "ChangeRoleMarker", "ChangeSelfVerb", "ChangeBreak", "ChangeSequence", "ChangeMemberMarker",
+    "ChangeFromMarker", "memberRole", "pronoun",
     # tenures (ontology/tenures.ttl, kg.link.tenures)
     "endsTenure", "singleHolder", "post", "firstAttested", "lastAttested", "attestations", "endedBefore", "ended",
 )

@@ -287,3 +287,20 @@ def test_the_post_after_a_verb_whose_subject_gains_is_the_subjects() -> None:
     assert [(c[0], c[1]) for c in got] == [("Donald Trump", "bau")]
     got = changes("Ông Trump bổ nhiệm Giám đốc FBI Christopher Wray.")  # not a subject-gains verb: the object's
     assert [(c[0], c[1]) for c in got] == [("Christopher Wray", "bo-nhiem")]
+
+
+def test_a_pronoun_stands_for_the_last_person_of_its_gender_named_before() -> None:
+    text = ("Bà Lê Thị Thu và ông Phạm Quốc Hưng cùng dự lễ. Năm 2012, ông được bổ nhiệm làm Giám đốc Sở Tư pháp "
+            "tỉnh Hà Nam. Năm 2016, bà được bầu làm Phó Chủ tịch UBND tỉnh Hà Nam.")
+    assert changes(text) == [
+        ("Phạm Quốc Hưng", "bo-nhiem", ("Giám đốc", "Sở Tư pháp tỉnh Hà Nam"), None, "2012", None),
+        ("Lê Thị Thu", "bau", ("Phó Chủ tịch", "Ủy ban nhân dân tỉnh Hà Nam"), None, "2016", None)]
+
+
+@pytest.mark.parametrize("text", [
+    "Sau khi nghe báo cáo của ông, Giám đốc Sở Tư pháp tỉnh Hà Nam được bổ nhiệm lại.",  # "của ông": no subject
+    "Năm 2012, ông được bổ nhiệm làm Giám đốc Sở Tư pháp tỉnh Hà Nam.",  # nobody named before: nobody to stand for
+    "Bà Lê Thị Thu dự lễ. Năm 2012, ông được bổ nhiệm làm Giám đốc Sở Tư pháp tỉnh Hà Nam.",  # only a woman before
+])
+def test_a_pronoun_with_no_one_to_stand_for_gives_no_change(text: str) -> None:
+    assert changes(text) == []

@@ -52,7 +52,12 @@ class ChangeFrames:
             found = found or self._post_of_object(s, v) or self._subject_post(s, v)
             for name_at, name_end, title, chain, how in found:
                 person = self.people._person(s, name_at, name_end)
-                full = names.complete(person.name) if names is not None and name_end - name_at == 1 else None
+                if name_end - name_at == 1 and s.keys[name_at] in self.k.pronouns:  # "Năm 2010, ông được bầu …"
+                    full = names.antecedent(s.toks[name_at].start, s.keys[name_at]) if names is not None else None
+                    if full is None:
+                        continue
+                else:
+                    full = names.complete(person.name) if names is not None and name_end - name_at == 1 else None
                 if full is not None:
                     person = Person(full, person.forms)
                 key = (fold(person.name), fold(title.role.label))
@@ -150,7 +155,7 @@ class ChangeFrames:
     def _subject_post(self, s: Sentence, v: Verb) -> list[tuple]:
         """NAME [aside] [đã|vừa] (được|bị) [agent] VERB [MARKER] CHAIN, or NAME [đã] VERB CHAIN for one's own act
         and a verb that ends a post ("thôi chức Bí thư …")."""
-        subject = self.changes.subject(s, v, active=True)
+        subject = self._subject(s, v)
         if subject is None:
             return []
         start = self._past_chained(s, v)
@@ -166,6 +171,23 @@ class ChangeFrames:
         return [(subject[0], subject[1], t, c, "changes.subject_post") for c in (left, chain) if c for t in c]
 
     # -- pieces ----------------------------------------------------------------------------------------------
+
+    def _subject(self, s: Sentence, v: Verb) -> tuple[int, int] | None:
+        """The verb's subject: a name, a pronoun opening its clause, or, for a clause that goes on after a comma
+        with no subject of its own, the subject of the verb before ("Tháng 6/1990, ông được bầu làm X, sau đó được
+        bổ nhiệm làm Y")."""
+        subject = self.changes.subject(s, v, active=True)
+        if subject is None and (at := self.changes.pronoun_subject(s, v, active=True)) is not None:
+            subject = (at, at + 1)
+        if subject is not None:
+            return subject
+        before = [w for w in self.changes.governing(s) if w.end <= v.start]
+        comma = next((i for i in range(v.start - 1, before[-1].end - 1, -1) if s.toks[i].text == ","), None) \
+            if before else None
+        if comma is None or not (self.changes.bridge(s, comma + 1, v.start) or v.kind.own):
+            return None
+        return self._subject(s, before[-1])
+
 
     def _past_chained(self, s: Sentence, v: Verb) -> int:
         """Past the verbs of the same decision that follow ``v`` ("điều động, bổ nhiệm", "điều động và bổ nhiệm")."""

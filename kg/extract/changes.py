@@ -41,6 +41,7 @@ AGENT = 5  # tokens of the agent between "bị"/"được" and the verb ("bị �
 ASIDE = 16  # tokens of an aside after a name ("B, thuộc phe trung lập …, làm …", "(51 tuổi, Giám đốc Sở X)")
 SUBJECT_SPAN = ASIDE + 8  # tokens before a verb where its subject's name may start: honorific, name, aside, links
 STOPS = frozenset({".", ";", ":", "!", "?"})
+CLAUSE_OPENERS = frozenset({",", ";", ":", "(", "-", "–"})  # before a pronoun that opens a clause
 VERBS_KEPT = 512  # sentences whose verbs are kept (more than an article has; then the cache starts again)
 CHAIN_GAP = 3  # tokens between two verbs of one decision ("phê chuẩn kết quả bầu", "điều động, bổ nhiệm")
 
@@ -144,6 +145,20 @@ class ChangeExtractor:
             best = (start, end)
         return best
 
+    def pronoun_subject(self, s: Sentence, v: Verb, *, active: bool = False) -> int | None:
+        """A pronoun opening the verb's clause ("Năm 2010, ông được bầu làm …", "Sau đó, bà được điều động …"; data
+        ``kg:pronoun``): its token, when only link words and a passive agent stand between it and the verb, as
+        ``subject`` asks of a name."""
+        self_verb = " ".join(s.keys[v.start : v.end]) in self.k.change_self_verbs
+        for i in range(v.start - 1, max(-1, v.start - SUBJECT_SPAN), -1):
+            if s.keys[i] not in self.k.pronouns or i + 1 < len(s.toks) and s.toks[i + 1].cap:
+                continue
+            if i and s.toks[i - 1].text not in CLAUSE_OPENERS:
+                return None  # "của ông", "cho bà": no subject
+            passive = self.bridge(s, i + 1, v.start)
+            return i if passive is not None and (passive or v.kind.own or (active and self_verb)) else None
+        return None
+
     def _name(self, s: Sentence, start: int, *, honorific: bool, marked: bool = False) -> int | None:
         """End of a name at ``start``: a full one (foreign after an honorific or a marker), or after an honorific
         one capitalised syllable ("ông Minh"), which only the article can complete."""
@@ -238,7 +253,7 @@ class ChangeExtractor:
             return at.get(offset, next((n for n, t in enumerate(s.toks) if t.start >= offset), len(s.toks)))
 
         verbs = _governing(verbs)
-        date = self._date(s, verbs[0], article_date)
+        dates = {v: self._date(s, v, article_date) for v in verbs}  # each verb's: "…, sau đó được …" is later
         first_post = min(tok(p.evidence.start) for p in posts)
         decider = self._decider(s, min(verbs[0].start, first_post))
         decision = _decision(s, documents)
@@ -274,7 +289,7 @@ class ChangeExtractor:
                     earlier = [m for m in (*before, *after) if m[0] < gained[0] and m is not gained]
                     left = earlier[-1][3] if earlier else None
                     for m in self._listed(s, gained, after):  # "được bầu làm Ủy viên …, Phó Bí thư và Chủ tịch …"
-                        out.append(self._change(name, v, m[3], left, s, date, decider, decision, term, article))
+                        out.append(self._change(name, v, m[3], left, s, dates[v], decider, decision, term, article))
                 else:
                     near_before = [m for m in before if self._linked(s, m[1], v.start)
                                    and (v.kind.own or self._passive(s, m[1], v.start))
@@ -290,7 +305,7 @@ class ChangeExtractor:
                         # after the verb, every post of a list is left ("cách hết các chức vụ đối với ông A (57
                         # tuổi, Ủy viên …, Phó Bí thư, Chủ tịch UBND xã B)")
                         for m in self._listed(s, chosen, after) if not near_before else [chosen]:
-                            out.append(self._change(name, v, None, m[3], s, date, decider, decision, term,
+                            out.append(self._change(name, v, None, m[3], s, dates[v], decider, decision, term,
                                                     article))
         return out
 
@@ -490,6 +505,8 @@ class ChangeExtractor:
         """The sentence's date nearest before the verb (else the first after it): full, or a day and month with
         the article's year, or ``--MM-DD``; where no day is written, a month (``YYYY-MM``) or a year (``YYYY``)."""
         verb_at = s.toks[verb.start].start - s.start
+        since = next((s.toks[i].start - s.start for i in range(verb.start - 1, -1, -1)
+                      if _says(s.keys[i : i + 2], self.k.change_sequence)), -1)  # "…, sau đó được bổ nhiệm …"
         found: list[tuple[int, str]] = []
         for m in DATE_RE.finditer(s.text):
             d = date_of(m)
@@ -506,6 +523,9 @@ class ChangeExtractor:
         if not found:
             return None
         before = [f for f in found if f[0] < verb_at]
+        if since >= 0:  # a later change than the clause before: only a date after the sequence word is its own
+            before = [f for f in before if f[0] > since]
+            return max(before)[1] if before else None
         return (max(before) if before else min(found))[1]
 
     def _decider(self, s: Sentence, end: int) -> Organization | None:

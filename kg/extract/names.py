@@ -144,13 +144,15 @@ class NameRecogniser:
 class ArticleNames:
     """The full names an article writes after an honorific or rank ("ông Trần Văn Bình", "Giám đốc FBI Robert
     Mueller" read as a post), to complete a short mention ("ông Bình", "ông Mueller") where exactly one of them ends
-    with it. Read on the first ask: most articles never ask."""
+    with it, and to tell whom a pronoun stands for ("Năm 2010, ông được bầu …": the last one named before). Read on
+    the first ask: most articles never ask."""
 
-    def __init__(self, recogniser: NameRecogniser, sentences: list[Sentence], known: list[str]) -> None:
+    def __init__(self, recogniser: NameRecogniser, sentences: list[Sentence], known: list[tuple[int, str]]) -> None:
         self.recogniser = recogniser
         self.sentences = sentences
-        self.known = known  # names already read (the persons of the article's posts)
+        self.known = known  # (offset, name) of names already read: the persons of the article's posts
         self._names: list[tuple[list[str], str]] | None = None  # (folded words, name)
+        self._mentions: list[tuple[int, str, str | None]] = []  # (offset, name, gender of its honorific)
 
     def complete(self, written: str) -> str | None:
         """The one full name of the article whose last words are ``written``'s, else None (none, or several)."""
@@ -158,10 +160,19 @@ class ArticleNames:
         found = {name for folded, name in self._all() if len(folded) > len(words) and folded[-len(words):] == words}
         return found.pop() if len(found) == 1 else None
 
+    def antecedent(self, at: int, pronoun: str) -> str | None:
+        """Whom the pronoun at offset ``at`` stands for: the last person named before it whose honorific, if
+        any, is of the pronoun's gender (data: ``kg:pronoun``, ``schema:gender``)."""
+        self._all()
+        gender = self.recogniser.k.genders.get(fold(pronoun))
+        before = [(o, name) for o, name, g in self._mentions if o < at and (g is None or g == gender)]
+        return max(before)[1] if before else None
+
     def _all(self) -> list[tuple[list[str], str]]:
         if self._names is None:
-            names = set(self.known)
-            r = self.recogniser
+            r, genders = self.recogniser, self.recogniser.k.genders
+            mentions = [(o, name, None) for o, name in self.known]
+            short: list[tuple[int, str, str | None]] = []
             for s in self.sentences:
                 for i in range(len(s.toks) - 1):
                     start = r.skip_prefixes(s, i)
@@ -169,9 +180,16 @@ class ArticleNames:
                         continue  # no honorific here, or inside a longer one
                     end = r.name_at(s, start, foreign=True)
                     if end is not None and end - start >= 2:
-                        names.add(clean(s.text_between(start, end)))
+                        mentions.append((s.toks[start].start, clean(s.text_between(start, end)),
+                                         genders.get(s.keys[i])))
+                    elif end is None and s.toks[start].cap and s.toks[start].is_word and (
+                            start + 1 == len(s.toks) or not s.toks[start + 1].cap):
+                        short.append((s.toks[start].start, s.toks[start].text, genders.get(s.keys[i])))
             by_key: dict[str, str] = {}
-            for name in sorted(names):
+            for name in sorted({name for _, name, _ in mentions}):
                 by_key.setdefault(fold(name), name)  # one spelling per name ("Hoà"/"Hòa")
             self._names = [(key.split(), name) for key, name in sorted(by_key.items())]
+            mentions = [(o, by_key[fold(name)], g) for o, name, g in mentions]
+            mentions += [(o, full, g) for o, written, g in short if (full := self.complete(written))]  # "ông Duy"
+            self._mentions = sorted(mentions, key=lambda m: (m[0], m[1], m[2] or ""))
         return self._names

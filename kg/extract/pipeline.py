@@ -116,7 +116,7 @@ def _posts(x: Extractor, w: Work) -> None:
 def _change_posts(x: Extractor, w: Work) -> None:
     """Posts a change sentence gives across its verb ("bổ nhiệm ông A làm …", "cách chức X đối với ông B")."""
     found = False
-    names = ArticleNames(x.people, w.sentences, [p.person.name for p in w.posts])  # read only when asked
+    names = ArticleNames(x.people, w.sentences, [(p.evidence.start, p.person.name) for p in w.posts])  # when asked
     for n, (s, posts) in enumerate(zip(w.sentences, w.sentence_posts, strict=True)):
         more = x.change_frames.extract(s, posts, w.article.id, names)
         if more:

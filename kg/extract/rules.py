@@ -235,7 +235,11 @@ _ALL = (
        E("Tháng 6/2019, ông Hồ Văn Lâm được bầu làm Phó Chủ tịch HĐND tỉnh Quảng Trị.",  # no day: the month
          (("Hồ Văn Lâm", "Bầu", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Quảng Trị", "2019-06"),)),
        E("Cuối năm 2014, bà Đinh Thị Hà được điều động giữ chức Giám đốc Sở Y tế tỉnh Hà Giang.",  # the year
-         (("Đinh Thị Hà", "Điều động", "Giám đốc", "Sở Y tế tỉnh Hà Giang", "2014"),))),
+         (("Đinh Thị Hà", "Điều động", "Giám đốc", "Sở Y tế tỉnh Hà Giang", "2014"),)),
+       E("Ông Karel Novak sinh năm 1950 tại Praha. Tháng 6/1990, ông được bầu làm Chủ tịch Quốc hội Séc, sau đó "
+         "được bổ nhiệm làm Bộ trưởng Bộ Tài chính Séc.",  # a pronoun, then a clause going on without a subject:
+         (("Karel Novak", "Bầu", "Chủ tịch", "Quốc hội Séc", "1990-06"),  # the date before "sau đó" is not the
+          ("Karel Novak", "Bổ nhiệm", "Bộ trưởng", "Bộ Tài chính Séc", None)))),  # later change's
     _r("changes.leave", "change", 0.8,
        "a change verb that ends a post (\"nghỉ hưu\", \"miễn nhiệm\", \"cách chức\") next to a person's post "
        "read in the same sentence: the change out of that post",

@@ -18,7 +18,7 @@ from kg.knowledge.files import ontology_dir, read_knowledge, vi_labels
 from kg.knowledge.phrases import PhraseIndex
 from kg.lang.vi.orthography import clean, fold
 from kg.lang.vi.tokenizer import TOKEN_RE
-from kg.namespaces import KG
+from kg.namespaces import KG, SCHEMA
 
 
 @dataclass(frozen=True)
@@ -120,6 +120,8 @@ class Knowledge:
     org_bigrams: frozenset[tuple[str, str]] = frozenset()  # (syllable, lower-case next syllable) in org names
     stop_words: frozenset[str] = frozenset()  # lower-case syllables that end an organization name
     official_honorifics: frozenset[str] = frozenset()  # ông, bà, đồng chí: may introduce an office holder
+    genders: dict[str, str] = field(default_factory=dict)  # honorific (folded) → its schema:gender IRI
+    pronouns: frozenset[str] = frozenset()  # ông, bà: alone, a person named before
     reporting_verbs: PhraseIndex[str] = field(default_factory=PhraseIndex)  # "cho biết": may end an apposition
     name_particles: frozenset[str] = frozenset()  # de, van, bin: lower-case inside foreign names
     object_prepositions: frozenset[str] = frozenset()  # "với", "tới": what follows is an object, not a subject
@@ -132,6 +134,7 @@ class Knowledge:
     passive_markers: frozenset[str] = frozenset()  # "bị", "được": the person before the verb undergoes it
     change_objects: frozenset[str] = frozenset()  # "đối với", "cho": bring in the person a change is done to
     change_breaks: frozenset[str] = frozenset()  # "vì", "do": between a verb and a post, no object of it
+    change_sequence: frozenset[str] = frozenset()  # "sau đó", "rồi": the change after it is a later one
     change_self_verbs: frozenset[str] = frozenset()  # "thôi chức", "đắc cử": its subject leaves or gains the post
     change_member_markers: frozenset[str] = frozenset()  # "vào": the body a change makes the person a member of
     change_from_markers: frozenset[str] = frozenset()  # "từ": the post a change moves the person from
@@ -313,6 +316,7 @@ WORD_CLASSES: tuple[tuple[str, str, str], ...] = (  # Knowledge attribute, kg: c
     ("passive_markers", "PassiveMarker", "words"),
     ("change_objects", "ChangeObjectMarker", "words"),
     ("change_breaks", "ChangeBreak", "words"),
+    ("change_sequence", "ChangeSequence", "words"),
     ("change_self_verbs", "ChangeSelfVerb", "words"),
     ("change_member_markers", "ChangeMemberMarker", "words"),
     ("change_from_markers", "ChangeFromMarker", "words"),
@@ -452,6 +456,13 @@ def load(directory: Path | None = None) -> Knowledge:
         fold(str(o)) for s in _subjects(g, KG.Honorific) if _flag(g, s, KG.officialHonorific)
         for o in g.objects(s, SKOS.prefLabel)
     )
+    for s in _subjects(g, KG.Honorific):
+        gender = g.value(s, SCHEMA.gender)
+        for o in g.objects(s, SKOS.prefLabel):
+            if gender is not None:
+                k.genders[fold(str(o))] = str(gender)
+            if _flag(g, s, KG.pronoun):
+                k.pronouns |= {fold(str(o))}
     for s in _subjects(g, KG.ChangeKind):
         kind = k.change_kinds[str(s)] = ChangeKind(str(s), _pref(g, s), _flag(g, s, KG.gainsPost),
                                                        _flag(g, s, KG.ownAct), _flag(g, s, KG.endsTenure))
