@@ -45,7 +45,7 @@ class ChangeFrames:
         verbs = self.changes.governing(s)
         if not verbs:
             return []
-        have = {(fold(p.person.name), fold(p.role)) for p in posts}
+        have = {_key(p) for p in posts}
         out: list[Post] = []
         for v in verbs:
             found = self._object_post(s, v) if v.kind.gains else []
@@ -60,13 +60,13 @@ class ChangeFrames:
                     full = names.complete(person.name) if names is not None and name_end - name_at == 1 else None
                 if full is not None:
                     person = Person(full, person.forms)
-                key = (fold(person.name), fold(title.role.label))
-                if key in have:
-                    continue
-                have.add(key)
                 r = rule(how)
                 start, end = min(name_at, v.start), max(name_end, chain[-1].end)
-                out.append(self.people._post(s, article, person, title, chain, start, end, r.name, r.confidence))
+                post = self.people._post(s, article, person, title, chain, start, end, r.name, r.confidence)
+                if _key(post) in have:
+                    continue  # read before; "Ủy viên" of one body and of another are two posts
+                have.add(_key(post))
+                out.append(post)
         return out
 
     # -- frames --------------------------------------------------------------------------------------------
@@ -118,8 +118,11 @@ class ChangeFrames:
         if at + 1 < n and s.toks[at].text == "," and self._skip_objects(s, at + 1) > at + 1:
             at += 1  # "cho thôi chức Phó Chủ tịch UBND xã X, đối với ông A"
         m = self._object_marker_at(s, at)  # "đối với", "cho", or "của" (kg:PossessiveMarker) here
-        if not m and chain[-1].parts and chain[-1].parts[-1].kind in ORG_PARTS:
-            more = self._lower_run(s, at)  # "Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi trường đối với ông A"
+        parts = chain[-1].parts
+        if not m and parts and parts[0].kind == "orgkind" and parts[-1].kind in ORG_PARTS:
+            # a body named by its kind, going on in lower case: "Cục trưởng Cục Kiểm soát hoạt động bảo vệ môi
+            # trường đối với ông A" (not "Chủ tịch LienVietPostBank thay thế cho ông B")
+            more = self._lower_run(s, at)
             if more > at and (m := self._object_marker_at(s, more)):
                 last = chain[-1]
                 last.parts.append(OrgPart("word", at, more, s.text_between(at, more)))
@@ -129,7 +132,9 @@ class ChangeFrames:
         start = self.people.skip_prefixes(s, at + m)
         if start == at + m:
             return []  # "của Bộ Y tế": a body, not a person; the person needs an honorific here
-        name_end = self._name(s, at + m, start)
+        # after "của" a name written short is whose act it is ("sa thải giám đốc FBI của ông Trump"): a full one only
+        possessive = " ".join(s.keys[at : at + m]) in self.possessives
+        name_end = self.people.name_at(s, start, foreign=True) if possessive else self._name(s, at + m, start)
         if name_end is None:
             return []
         return [(start, name_end, t, chain, "changes.post_of_object") for t in chain]
@@ -283,3 +288,7 @@ class ChangeFrames:
 
 
 __all__ = ["ChangeFrames"]
+
+
+def _key(p: Post) -> tuple[str, str, str]:
+    return fold(p.person.name), fold(p.role), fold(p.org.label) if p.org else ""

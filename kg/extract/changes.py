@@ -224,19 +224,19 @@ class ChangeExtractor:
         by_sentence: dict[int, list[Post]] = {}
         for p in posts:
             by_sentence.setdefault(p.evidence.sentence_start, []).append(p)
-        seen: dict[tuple, int] = {}
+        seen: dict[tuple, list[int]] = {}
         out: list[Change] = []
         for s in sentences:
             found = self.extract(s, by_sentence.get(s.start, []), documents, article, article_date)
             found += self.from_article(s, found, posts, documents, article, article_date)
             for c in found:
                 post = c.to_post or c.from_post
-                key = (c.person, c.kind, post.role if post else None)
-                if key not in seen:
-                    seen[key] = len(out)
+                mine = seen.setdefault((c.person, c.kind, post.role if post else None), [])
+                n = next((n for n in mine if _same_body(out[n], c)), None)
+                if n is None:  # "Ủy viên" of the Central Committee and of the Politburo are two changes
+                    mine.append(len(out))
                     out.append(c)
                 else:  # the same change told again: what the first telling left out is taken from this one
-                    n = seen[key]
                     out[n] = _completed(out[n], c)
         self._seen.clear()  # the last pass to ask: kept longer, the sentences would fill the collector's oldest
         return out
@@ -286,7 +286,9 @@ class ChangeExtractor:
                                        or self._broken(s, v.end, gained[0])
                                        or self._other_name(s, v, gained[0], name)):
                         continue  # the post is not the verb's object: another clause's person
-                    earlier = [m for m in (*before, *after) if m[0] < gained[0] and m is not gained]
+                    taken = max((w.end for w in verbs if w.kind.gains and w.end <= v.start), default=len(s.toks))
+                    earlier = [m for m in (*before, *after) if m[0] < gained[0] and m is not gained
+                               and not taken <= m[0] < v.start]  # not what a verb before gave ("…, sau đó …")
                     left = earlier[-1][3] if earlier else None
                     for m in self._listed(s, gained, after):  # "được bầu làm Ủy viên …, Phó Bí thư và Chủ tịch …"
                         out.append(self._change(name, v, m[3], left, s, dates[v], decider, decision, term, article))
@@ -599,6 +601,16 @@ def _says(keys: list[str], words: frozenset[str]) -> bool:
 def _decision(s: Sentence, documents: list[Document]) -> str | None:
     """The number of the first of the article's documents written in the sentence: the change's decision."""
     return next((d.number for d in documents if s.start <= d.evidence.start < s.end), None)
+
+
+def _same_body(a: Change, b: Change) -> bool:
+    """The two changes' posts are of one body, or one of them names none: one label starts the other ("Sở Tài
+    nguyên và Môi trường" and "… tỉnh Yên Bái")."""
+    pa, pb = a.to_post or a.from_post, b.to_post or b.from_post
+    if pa is None or pb is None or pa.org is None or pb.org is None:
+        return True
+    x, y = fold(pa.org.label), fold(pb.org.label)
+    return x.startswith(y) or y.startswith(x)
 
 
 def _completed(first: Change, again: Change) -> Change:

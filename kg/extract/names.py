@@ -7,6 +7,7 @@ The name recogniser every rule shares; it knows nothing of titles or organizatio
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from kg.extract.facts import Person
 from kg.knowledge import Knowledge
@@ -14,6 +15,7 @@ from kg.lang.vi.orthography import clean, fold
 from kg.lang.vi.sentences import Sentence
 
 MAX_NAME = 4
+PRONOUN_REACH = 6  # sentences back a pronoun's chain may go to the name it stands for
 VI_ONLY_LETTER = re.compile("[đĐăĂơƠưƯĩĨũŨ\u1ea0-\u1ef9]")  # letters no other Latin-script language writes
 VI_MARKED = re.compile("[đĐăĂâÂêÊôÔơƠưƯàáảãạèéẻẽẹìíỉĩịòóỏõọùúủũụỳýỷỹỵÀÁẢÃẠÈÉẺẼẸÌÍỈĨỊÒÓỎÕỌÙÚỦŨỤỲÝỶỸỴ\u1ea0-\u1ef9]")
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'.\-]*")
@@ -157,16 +159,36 @@ class ArticleNames:
     def complete(self, written: str) -> str | None:
         """The one full name of the article whose last words are ``written``'s, else None (none, or several)."""
         words = fold(written).split()
-        found = {name for folded, name in self._all() if len(folded) > len(words) and folded[-len(words):] == words}
+        names = self._all()
+        found = {name for folded, name in names if len(folded) > len(words) and folded[-len(words):] == words}
+        if not found:  # "bà Kang" for Kang Kyung-wha: a foreign name written by its first word
+            found = {name for folded, name in names if len(folded) > len(words) and folded[: len(words)] == words
+                     and folded[0] not in self.recogniser.k.family_names}
         return found.pop() if len(found) == 1 else None
 
     def antecedent(self, at: int, pronoun: str) -> str | None:
-        """Whom the pronoun at offset ``at`` stands for: the last person named before it whose honorific, if
-        any, is of the pronoun's gender (data: ``kg:pronoun``, ``schema:gender``)."""
+        """Whom the pronoun at offset ``at`` stands for: the one person named in its sentence before it, else in
+        the sentence before, and so on back while each sentence without a name goes on with a pronoun ("Ông
+        Nguyễn Văn A sinh năm 1953. … ông trở lại công tác … Năm 2010, ông được bầu …"), at most PRONOUN_REACH
+        sentences. One named with an honorific of the pronoun's gender (data: ``kg:pronoun``, ``schema:gender``)
+        comes before one whose gender the text does not tell, never one of the other; None when it stays open."""
         self._all()
-        gender = self.recogniser.k.genders.get(fold(pronoun))
-        before = [(o, name) for o, name, g in self._mentions if o < at and (g is None or g == gender)]
-        return max(before)[1] if before else None
+        key = fold(pronoun)
+        gender = self.recogniser.k.genders.get(key)
+        starts = [s.start for s in self.sentences]
+        here = max(0, bisect_right(starts, at) - 1)
+        for n in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
+            a, b = starts[n], at if n == here else starts[n + 1]
+            told = {name for o, name, g in self._mentions if a <= o < b and g == gender}
+            untold = {name for o, name, g in self._mentions if a <= o < b and g is None}
+            others = {name for o, name, g in self._mentions if a <= o < b and g is not None and g != gender}
+            found = told or untold - others
+            if found:
+                name = found.pop() if len(found) == 1 else None
+                return None if name is None or name.startswith("?") else name
+            if others or n < here and self.recogniser.k.pronouns.isdisjoint(self.sentences[n].keys):
+                return None  # someone else is named, or the sentence tells of no one: the chain is broken
+        return None
 
     def _all(self) -> list[tuple[list[str], str]]:
         if self._names is None:
@@ -183,13 +205,19 @@ class ArticleNames:
                         mentions.append((s.toks[start].start, clean(s.text_between(start, end)),
                                          genders.get(s.keys[i])))
                     elif end is None and s.toks[start].cap and s.toks[start].is_word and (
-                            start + 1 == len(s.toks) or not s.toks[start + 1].cap):
+                            start + 1 == len(s.toks) or not s.toks[start + 1].cap) and (
+                            (m := r.k.honorifics.match(s.keys, i)) and i + m[0] == start):  # "ông Duy", not a rank
                         short.append((s.toks[start].start, s.toks[start].text, genders.get(s.keys[i])))
+                named = {o for o, _, _ in mentions}
+                end = r.name_at(s, 0, foreign=True) if s.toks and s.toks[0].start not in named else None
+                if end is not None and end >= 2:  # a sentence opened by a bare name ("James Robart sinh năm 1947")
+                    mentions.append((s.toks[0].start, clean(s.text_between(0, end)), None))
             by_key: dict[str, str] = {}
             for name in sorted({name for _, name, _ in mentions}):
                 by_key.setdefault(fold(name), name)  # one spelling per name ("Hoà"/"Hòa")
             self._names = [(key.split(), name) for key, name in sorted(by_key.items())]
             mentions = [(o, by_key[fold(name)], g) for o, name, g in mentions]
-            mentions += [(o, full, g) for o, written, g in short if (full := self.complete(written))]  # "ông Duy"
+            for o, written, g in short:  # "ông Duy"; one the article does not complete still stands for someone
+                mentions.append((o, self.complete(written) or f"?{written}", g))
             self._mentions = sorted(mentions, key=lambda m: (m[0], m[1], m[2] or ""))
         return self._names

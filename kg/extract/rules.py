@@ -222,8 +222,8 @@ _ALL = (
          (("Nguyễn Đức Trung", "Bầu", "Chủ tịch", "Ủy ban nhân dân tỉnh Nghệ An", "2021-06-10"),)),
        E("Ông Đỗ Văn Hòa được bầu làm Ủy viên Ban Thường vụ Huyện ủy, Phó Bí thư Huyện ủy và Chủ tịch UBND huyện "
          "Kim Sơn.",  # a list of posts after the verb: one change each
-         (("Đỗ Văn Hòa", "Bầu", "Ủy viên Ban Thường vụ", "Huyện ủy", None),
-          ("Đỗ Văn Hòa", "Bầu", "Phó Bí thư", "Huyện ủy", None),
+         (("Đỗ Văn Hòa", "Bầu", "Ủy viên Ban Thường vụ", "Huyện ủy Kim Sơn", None),  # the place the list
+          ("Đỗ Văn Hòa", "Bầu", "Phó Bí thư", "Huyện ủy Kim Sơn", None),  # shares
           ("Đỗ Văn Hòa", "Bầu", "Chủ tịch", "Ủy ban nhân dân huyện Kim Sơn", None))),
        E("Tại Đại hội, ông Lê Minh Tâm được bầu vào Ban Chấp hành Trung ương Đảng khóa XIII.",  # kg:memberRole
          (("Lê Minh Tâm", "Bầu", "Ủy viên", "Ban Chấp hành Trung ương Đảng", None),)),

@@ -307,37 +307,53 @@ class BodyRegistry:
         word keep their capitals), an acronym written in capitals kept, any other syllable capitalized; the first
         one always is.
         """
-        written = [("và" if w == "&" else w) for w in self.words(label) if fold(w) not in _SEPARATORS - {"và"}]
+        written: list[str] = []
+        after_break: set[int] = set()  # words right after a separator: "Tài chính - Kế hoạch" are two names
+        for w in self.words(label):
+            if fold(w) in _SEPARATORS - {"và"}:
+                after_break.add(len(written))
+            else:
+                written.append("và" if w == "&" else w)
         keys = [fold(w) for w in written]
         out: list[str] = []
         i = 0
         running = False  # the word before is a name's syllable written lower-case ("Kiểm soát", "dự"): so is a
         # Vietnamese word after it ("Cục Kiểm soát hoạt động bảo vệ môi trường", "Vụ Bảo hiểm y tế"), but not a
-        # place, a known body, a level, or a foreign word ("Bộ Quốc phòng Peru")
+        # place, a known body, a level, a body inside the name ("cán bộ Sở Y tế") or a foreign word ("Peru")
         while i < len(keys):
+            running = running and i not in after_break
             m = self._casing.match(keys, i)
             if m:
-                proper = self.k.places.match(keys, i) or self.k.bodies.match(keys, i)
-                level = self.k.admin_levels.match(keys, i)
-                kind = self.k.org_kinds.match(keys, i)
-                kind = kind is not None and kind[0] == m[0]
-                lowered = running and not (proper and proper[0] == m[0]) and not level and not (kind and m[0] > 1)
+                k = self.k
+                proper = k.places.match(keys, i) or k.bodies.match(keys, i)
+                level = k.admin_levels.match(keys, i)
+                kind = (km := k.org_kinds.match(keys, i)) is not None and km[0] == m[0]
+                nxt = self._casing.match(keys, i + m[0]) if i + m[0] < len(keys) else None
+                nested = kind and nxt is not None and not k.org_kinds.match(keys, i + m[0]) \
+                    and not k.admin_levels.match(keys, i + m[0])
+                lowered = running and not (proper and proper[0] == m[0]) and not level \
+                    and not (kind and (m[0] > 1 or nested)) or m[0] == 1 and kind and not nested and i > 0 \
+                    and out[-1].islower() and (keys[i - 1], keys[i]) in k.org_bigrams  # "dự phòng", not "Phòng"
                 out += [w.lower() for w in m[1]] if lowered else m[1]
-                role = self.k.roles.match(keys, i)
-                running = out[-1].islower() and not (kind and not lowered) and not level \
+                role = k.roles.match(keys, i)
+                # a name's syllables written "Kiểm soát" go on in lower case; "cổ phần", a kind, a role do not
+                running = (lowered or m[1][0][:1].isupper() and not kind) and out[-1].islower() and not level \
                     and not (role and role[0] == m[0]) and keys[i + m[0] - 1] not in self._lower
                 i += m[0]
                 continue
             w, key = written[i], keys[i]
             if len(w) > 1 and w.isupper() and w.isalpha():
                 out.append(w)  # FLC, VNPT: an acronym as written
-            elif key in self._lower or running and vietnamese_syllable(key) or (
-                    i and ((keys[i - 1], key) in self._cap_lower if out[-1][:1].isupper()
-                           else (keys[i - 1], key) in self.k.org_bigrams)):
+            elif key in self._lower or running and vietnamese_syllable(key):
+                out.append(key)
+            elif i and out[-1][:1].isupper() and (keys[i - 1], key) in self._cap_lower:
+                out.append(key)  # "Kiểm soát", "An toàn": a name's phrase, whose words after it go on in lower case
+                running = True
+            elif i and not out[-1][:1].isupper() and (keys[i - 1], key) in self.k.org_bigrams:
                 out.append(key)
             else:
                 out.append(key[:1].upper() + key[1:])
-            running = out[-1].islower() and key not in self._lower
+            running = running and out[-1].islower() and key not in self._lower
             i += 1
         text = " ".join(out)
         return text[:1].upper() + text[1:] if text else clean(label)

@@ -83,9 +83,8 @@ def year_of(m: re.Match[str], text: str) -> str | None:
 
 
 def partial_dates(text: str) -> list[tuple[int, str]]:
-    """The months of a year (``YYYY-MM``) and else the years (``YYYY``) ``text`` dates a clause with, as (offset,
-    date): what dates a change when no day is written ("Tháng 6/1990, ông được bầu làm …")."""
+    """The months of a year (``YYYY-MM``) and the years (``YYYY``) ``text`` dates a clause with, as (offset, date)
+    in text order: what dates a change when no day is written ("Tháng 6/1990, ông được bầu làm …")."""
     months = [(m.start(), d) for m in MONTH_YEAR.finditer(text) if (d := month_year(m, text))]
-    if months:
-        return months
-    return [(m.start(), d) for m in YEAR.finditer(text) if (d := year_of(m, text))]
+    years = [(m.start(), d) for m in YEAR.finditer(text) if (d := year_of(m, text))]
+    return sorted(months + years)
