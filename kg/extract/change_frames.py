@@ -27,6 +27,7 @@ from kg.lang.vi.sentences import Sentence
 
 DESCRIPTOR = 5  # lower-case words between a verb and its object's name ("tỷ phú", "huyền thoại người Mỹ")
 LOWER_RUN = 8  # lower-case words a body's name goes on with before an object marker ("Cục Kiểm soát hoạt động …")
+GAPPED = "changes.gapped"  # the rule of a clause that leaves its verb out
 ORG_PARTS = frozenset({"body", "orgkind", "word"})  # parts of an organization phrase a lower-case run may continue
 
 
@@ -50,6 +51,8 @@ class ChangeFrames:
         for v in verbs:
             found = self._object_post(s, v) if v.kind.gains else []
             found = found or self._post_of_object(s, v) or self._subject_post(s, v)
+            if v.kind.gains:
+                found += self._gapped(s, v)
             for name_at, name_end, title, chain, how in found:
                 person = self.people._person(s, name_at, name_end)
                 if name_end - name_at == 1 and s.keys[name_at] in self.k.pronouns:  # "Năm 2010, ông được bầu …"
@@ -61,7 +64,9 @@ class ChangeFrames:
                 if full is not None:
                     person = Person(full, person.forms)
                 r = rule(how)
-                start, end = min(name_at, v.start), max(name_end, chain[-1].end)
+                # a gapped clause's post is read from its own name on: the verb's first clause has a post too
+                start = name_at if how == GAPPED else min(name_at, v.start)
+                end = max(name_end, chain[-1].end)
                 post = self.people._post(s, article, person, title, chain, start, end, r.name, r.confidence)
                 if _key(post) in have:
                     continue  # read before; "Ủy viên" of one body and of another are two posts
@@ -174,6 +179,28 @@ class ChangeFrames:
         if not chain or self.people._followed_by_name(s, chain[-1].end) or left and j == start:
             return []  # "… bổ nhiệm Giám đốc Sở X Trần Văn B": the chain is B's
         return [(subject[0], subject[1], t, c, "changes.subject_post") for c in (left, chain) if c for t in c]
+
+    def _gapped(self, s: Sentence, v: Verb) -> list[tuple]:
+        """Clauses after ";" that leave the verb out: "A được chỉ định làm Bộ trưởng X; B giữ chức Bộ trưởng Y; và
+        C làm Bộ trưởng Z" — each [và] [descriptor] NAME [aside] MARKER CHAIN is one more change of the verb (rule
+        ``changes.gapped``), up to the next change verb."""
+        out: list[tuple] = []
+        n = len(s.toks)
+        stop = min((w.start for w in self.changes.verbs(s) if w.start >= v.end), default=n)
+        for j in range(v.end, stop):
+            if s.toks[j].text != ";":
+                continue
+            k = j + 1
+            if k < n and s.keys[k] in self.k.list_conjunctions:
+                k += 1
+            name = self._object_name(s, k)
+            if name is None:
+                continue
+            marker = self._marker(s, self.changes.aside_end(s, name[1]))
+            chain = self.people.chain_at(s, marker, apposition=True, listed=True) if marker is not None else []
+            if chain and marker is not None and marker < stop:
+                out += [(name[0], name[1], t, chain, GAPPED) for t in chain]
+        return out
 
     # -- pieces ----------------------------------------------------------------------------------------------
 

@@ -289,6 +289,12 @@ _ALL = (
          (("Chu Văn Trọng", "Chi cục trưởng", "Chi cục An toàn vệ sinh thực phẩm"),)),
        E("Bà Lương Thị Hạnh sinh năm 1968. Bộ Y tế đã cách chức Vụ trưởng Vụ Bảo hiểm y tế đối với bà Hạnh.",
          (("Lương Thị Hạnh", "Vụ trưởng", "Vụ Bảo hiểm y tế"),))),  # the object written short
+    _r("changes.gapped", "post", 0.7,
+       "after a change verb, clauses after \";\" that leave it out, each a person and the post after a marker: "
+       "\"A được chỉ định làm Bộ trưởng X; B giữ chức Bộ trưởng Y; và C làm Bộ trưởng Z\"",
+       E("Người phát ngôn cho biết nghị sĩ Kim Min-ho được chỉ định làm Bộ trưởng Bộ Nội vụ Hàn Quốc; nghị sĩ Park "
+         "Ji-won giữ chức Bộ trưởng Bộ Tài chính Hàn Quốc; và nghị sĩ Lee Sung-min làm Bộ trưởng Bộ Y tế Hàn Quốc.",
+         (("Park Ji-won", "Bộ trưởng", "Bộ Tài chính Hàn Quốc"), ("Lee Sung-min", "Bộ trưởng", "Bộ Y tế Hàn Quốc")))),
     _r("changes.subject_post", "post", 0.75,
        "the person before a passive change verb (\"được\", \"bị\", with the agent between) or a verb ending a "
        "post, the post after it: \"bà A được bổ nhiệm vị trí Bộ trưởng …\", \"ông B thôi chức Bí thư …\"",
