@@ -23,7 +23,7 @@ from kg.extract.orgs import OrgPart
 from kg.extract.people import PeopleExtractor, Title
 from kg.extract.rules import rule
 from kg.lang.vi.orthography import fold
-from kg.lang.vi.sentences import Sentence
+from kg.lang.vi.sentences import DASHES, Sentence
 
 DESCRIPTOR = 5  # lower-case words between a verb and its object's name ("tỷ phú", "huyền thoại người Mỹ")
 LOWER_RUN = 8  # lower-case words a body's name goes on with before an object marker ("Cục Kiểm soát hoạt động …")
@@ -120,6 +120,7 @@ class ChangeFrames:
         if at < n and s.toks[at].text == "(":  # "cách chức Cục trưởng Cục X (Tổng cục Y) đối với ông A"
             past = self.changes.aside_end(s, at)
             at = past if past > at else at + 1
+        at = self._past_term(s, at)  # "cho thôi làm nhiệm vụ đại biểu Quốc hội khóa XIV đối với ông A"
         if at + 1 < n and s.toks[at].text == "," and self._skip_objects(s, at + 1) > at + 1:
             at += 1  # "cho thôi chức Phó Chủ tịch UBND xã X, đối với ông A"
         m = self._object_marker_at(s, at)  # "đối với", "cho", or "của" (kg:PossessiveMarker) here
@@ -143,6 +144,18 @@ class ChangeFrames:
         if name_end is None:
             return []
         return [(start, name_end, t, chain, "changes.post_of_object") for t in chain]
+
+    def _past_term(self, s: Sentence, at: int) -> int:
+        """Past a term after a body ("khóa XIV", "nhiệm kỳ 2016 - 2021"; data ``kg:TermQualifier``)."""
+        n = len(s.toks)
+        size = next((m for m in (2, 1) if " ".join(s.keys[at : at + m]) in self.k.term_qualifiers), 0)
+        if not size:
+            return at
+        at += size
+        while at < n and (s.toks[at].text[:1].isdigit() or s.toks[at].text in DASHES
+                          or s.toks[at].text.isupper() and s.toks[at].text.isalpha()):
+            at += 1  # "XIV", "2016", "-", "2021"
+        return at
 
     def _object_marker_at(self, s: Sentence, at: int) -> int:
         """Tokens of an object marker ("đối với", "cho") or "của" at ``at``, else 0."""

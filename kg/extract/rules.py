@@ -288,7 +288,10 @@ _ALL = (
          "Trọng.",  # the body's name goes on in lower case up to the marker
          (("Chu Văn Trọng", "Chi cục trưởng", "Chi cục An toàn vệ sinh thực phẩm"),)),
        E("Bà Lương Thị Hạnh sinh năm 1968. Bộ Y tế đã cách chức Vụ trưởng Vụ Bảo hiểm y tế đối với bà Hạnh.",
-         (("Lương Thị Hạnh", "Vụ trưởng", "Vụ Bảo hiểm y tế"),))),  # the object written short
+         (("Lương Thị Hạnh", "Vụ trưởng", "Vụ Bảo hiểm y tế"),)),  # the object written short
+       E("Ủy ban Thường vụ Quốc hội đồng ý cho thôi làm nhiệm vụ đại biểu Quốc hội khóa XV đối với ông Trịnh Văn "
+         "Quyết.",  # "nhiệm vụ" before the role, the term after the body
+         (("Trịnh Văn Quyết", "Đại biểu", "Quốc hội"),))),
     _r("changes.gapped", "post", 0.7,
        "after a change verb, clauses after \";\" that leave it out, each a person and the post after a marker: "
        "\"A được chỉ định làm Bộ trưởng X; B giữ chức Bộ trưởng Y; và C làm Bộ trưởng Z\"",
