@@ -10,7 +10,9 @@ articles drawn at random among those with a change verb, labelled the same way a
 kept out of their tuning), and a third, ``changes-gold-unseen-2.jsonl`` (30 more, labelled by two annotators before
 the change frames were written), and a fourth, ``changes-gold-unseen-3.jsonl`` (30 more, drawn by
 ``benchmarks/sample_change_articles.py`` and labelled by two annotators before the list and member rules were
-tuned), measure how the rules generalize: ``--gold`` them. A change matches a gold one of
+tuned), and a fifth, ``changes-gold-unseen-4.jsonl`` (30 more, drawn with ``--seed 20261205`` and labelled by two
+annotators before the short-name, pronoun and gapped-clause rules), measure how the rules generalize: ``--gold``
+them. A change matches a gold one of
 the same article, person (case and tone placement folded) and kind; the figures: precision and recall of (person,
 kind), then of (person, kind, role) and (person, kind, date) among the same, and the misses and extras. A script
 that prints figures, not a test.

@@ -48,7 +48,7 @@ def test_the_documents_word_classes_hold_what_the_code_held() -> None:
     assert (set(k.dating_verbs), set(k.signing_verbs)) == ({"ban hành", "ký", "ra", "đề"},
                                                           {"ký", "ban hành", "thông qua"})
     assert set(k.on_behalf_markers) == {"Thay mặt", "T/M", "TM."}
-    assert (k.term_qualifiers, k.follow_up_openers) == ({"khóa"}, ("Theo đó",))
+    assert (k.term_qualifiers, k.follow_up_openers) == ({"khóa", "nhiệm kỳ"}, ("Theo đó",))
     assert (set(k.agent_markers), k.possessive_markers) == ({"do", "được"}, ("của",))
     assert set(k.reference_prepositions) == {"tại", "theo"}
     assert k.generic_doc_types == {"văn bản", "công văn"}

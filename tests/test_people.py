@@ -527,7 +527,7 @@ def test_people_title_form_body_is_the_inspectorate() -> None:
         # an apposed organization name that runs on in lower case up to the clause's end
         ("Ông Trần Văn Lâm, Chi cục trưởng Chi cục An toàn vệ sinh thực phẩm Đà Nẵng, cho biết thêm.",
          # (the label is the canonical one, a function of the name's key: kg.knowledge.registry.display)
-         {("Trần Văn Lâm", "Chi cục trưởng", "Chi cục An toàn Vệ Sinh Thực Phẩm Đà Nẵng", False)}),
+         {("Trần Văn Lâm", "Chi cục trưởng", "Chi cục An toàn vệ sinh thực phẩm Đà Nẵng", False)}),
         # a time word inside a name ("Sáng") ends it only before a date
         ("Giám đốc Sở Kế hoạch và Đầu tư Vũ Xuân Sáng cho biết.",
          {("Vũ Xuân Sáng", "Giám đốc", "Sở Kế hoạch và Đầu tư", False)}),
