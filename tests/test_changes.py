@@ -321,3 +321,9 @@ def test_a_member_of_two_bodies_is_two_changes_each_dated_by_its_clause() -> Non
 ])
 def test_whose_act_it_is_or_whom_one_replaces_is_not_the_one_changed(text: str, person: str) -> None:
     assert person not in {c[0] for c in changes(text)}
+
+
+def test_an_application_to_leave_is_no_resignation_but_a_tendered_resignation_is() -> None:
+    assert changes("Ông Trần Văn Thành, Trưởng phòng Bảo vệ Sở Nội vụ tỉnh Hải Dương, đã có đơn xin thôi việc.") == []
+    assert [c[:2] for c in changes("Ông Trần Văn Thành, Trưởng phòng Bảo vệ Sở Nội vụ tỉnh Hải Dương, đã đệ đơn "
+                                   "từ chức.")] == [("Trần Văn Thành", "tu-chuc")]
