@@ -327,3 +327,12 @@ def test_an_application_to_leave_is_no_resignation_but_a_tendered_resignation_is
     assert changes("Ông Trần Văn Thành, Trưởng phòng Bảo vệ Sở Nội vụ tỉnh Hải Dương, đã có đơn xin thôi việc.") == []
     assert [c[:2] for c in changes("Ông Trần Văn Thành, Trưởng phòng Bảo vệ Sở Nội vụ tỉnh Hải Dương, đã đệ đơn "
                                    "từ chức.")] == [("Trần Văn Thành", "tu-chuc")]
+
+
+@pytest.mark.parametrize("text", [
+    "Sở Y tế tỉnh Ninh Bình đã tạm dừng việc bổ nhiệm lại ông Đặng Văn Bình giữ chức Giám đốc Bệnh viện Đa khoa "
+    "huyện Gia Viễn.",  # a suspended appointment is none
+    "Hai trợ lý cấp cao của Thủ tướng Anh Theresa May đệ đơn từ chức sau cuộc bầu cử.",  # whose aides resign
+])
+def test_a_halted_change_or_one_of_someone_elses_people_is_none(text: str) -> None:
+    assert changes(text) == []

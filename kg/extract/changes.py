@@ -352,15 +352,14 @@ class ChangeExtractor:
         for v in verbs:
             names = self.objects(s, v)
             subject = self.subject(s, v)
-            if subject is not None and not self._hedged(s, subject[0]):
+            if subject is not None and not self._hedged(s, subject[0]) and not self._possessed_name(s, subject[0]):
                 names.insert(0, subject)
             for start, end in names:
                 written = s.text_between(start, end)
                 post = self._article_post(s, written, posts)
                 if post is not None:
                     person, r = post.person.name, rule("changes.leave_context")
-                elif (start, end) == subject and self._postless(written, posts) and not (
-                        start and s.keys[self._honorific_start(s, start) - 1] in self.possessives):
+                elif (start, end) == subject and self._postless(written, posts):
                     person, r = written, rule("changes.postless")
                 else:
                     continue
@@ -373,6 +372,16 @@ class ChangeExtractor:
                 out.append(Change(person, v.kind.iri, ev, None, post, self._date(s, v, article_date),
                                   self._decider(s, min(v.start, start)), decision, self._term(s.text)))
         return out
+
+    def _possessed_name(self, s: Sentence, start: int) -> bool:
+        """The name at ``start``, with its honorific or title ("Thủ tướng Anh Theresa May"), follows "của": it
+        names whose the subject is ("Hai trợ lý của Thủ tướng Anh Theresa May đệ đơn từ chức"), not the subject."""
+        j = self._honorific_start(s, start)
+        for _ in range(ASIDE // 2):
+            if j == 0 or not s.toks[j - 1].cap:
+                break
+            j -= 1
+        return j > 0 and s.keys[j - 1] in self.possessives
 
     def _honorific_start(self, s: Sentence, start: int) -> int:
         """Where the name at ``start`` begins with its honorific ("ông A": at "ông")."""
