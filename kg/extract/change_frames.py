@@ -39,6 +39,7 @@ class ChangeFrames:
         self.changes = changes
         self.k = people.k
         self.possessives = frozenset(people.possessives)
+        self.object_markers = self.k.change_objects | self.possessives  # "đối với", "cho", "của"
 
     def extract(self, s: Sentence, posts: list[Post], article: str, names: ArticleNames | None = None) -> list[Post]:
         """The posts of sentence ``s`` the frames read that ``posts`` (read in it before) do not have; a person
@@ -159,9 +160,8 @@ class ChangeFrames:
 
     def _object_marker_at(self, s: Sentence, at: int) -> int:
         """Tokens of an object marker ("đối với", "cho") or "của" at ``at``, else 0."""
-        markers = self.k.change_objects | self.possessives
         return next((size for size in (2, 1) if at + size <= len(s.toks)
-                     and " ".join(s.keys[at : at + size]) in markers), 0)
+                     and " ".join(s.keys[at : at + size]) in self.object_markers), 0)
 
     def _lower_run(self, s: Sentence, at: int) -> int:
         """End of at most LOWER_RUN lower-case words at ``at`` that no break, verb or marker is among: a body's name

@@ -165,9 +165,8 @@ class ChangeExtractor:
         if not (honorific or marked):
             return self.names.name_at(s, start, foreign=False)
         end = self.names.name_at(s, start, foreign=True)
-        if end is None and honorific and start < len(s.toks) and s.toks[start].cap and s.toks[start].is_word \
-                and (start + 1 == len(s.toks) or not s.toks[start + 1].cap) and not self._titled(s, start):
-            end = start + 1
+        if end is None and honorific and (short := self.names.short_name_at(s, start)) and not self._titled(s, start):
+            end = short
         return end
 
     def _titled(self, s: Sentence, i: int) -> bool:

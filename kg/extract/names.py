@@ -126,6 +126,13 @@ class NameRecogniser:
             return j
         return None
 
+    def short_name_at(self, s: Sentence, i: int) -> int | None:
+        """End of a name written as one capitalised word not followed by another ("Duy" in "ông Duy"), which only
+        the article can complete; None otherwise. The caller knows an honorific stands before it."""
+        if i < len(s.toks) and s.toks[i].cap and s.toks[i].is_word and (i + 1 == len(s.toks) or not s.toks[i + 1].cap):
+            return i + 1
+        return None
+
     def skip_prefixes(self, s: Sentence, i: int) -> int:
         """Skip honorifics, ranks, degrees before a name (ông, Thiếu tướng, GS.TS)."""
         while i < len(s.toks):
@@ -155,6 +162,7 @@ class ArticleNames:
         self.known = known  # (offset, name) of names already read: the persons of the article's posts
         self._names: list[tuple[list[str], str]] | None = None  # (folded words, name)
         self._mentions: list[tuple[int, str, str | None]] = []  # (offset, name, gender of its honorific)
+        self._starts = [s.start for s in sentences]
 
     def complete(self, written: str) -> str | None:
         """The one full name of the article whose last words are ``written``'s, else None (none, or several)."""
@@ -175,7 +183,7 @@ class ArticleNames:
         self._all()
         key = fold(pronoun)
         gender = self.recogniser.k.genders.get(key)
-        starts = [s.start for s in self.sentences]
+        starts = self._starts
         here = max(0, bisect_right(starts, at) - 1)
         for n in range(here, max(-1, here - PRONOUN_REACH - 1), -1):
             a, b = starts[n], at if n == here else starts[n + 1]
@@ -204,8 +212,7 @@ class ArticleNames:
                     if end is not None and end - start >= 2:
                         mentions.append((s.toks[start].start, clean(s.text_between(start, end)),
                                          genders.get(s.keys[i])))
-                    elif end is None and s.toks[start].cap and s.toks[start].is_word and (
-                            start + 1 == len(s.toks) or not s.toks[start + 1].cap) and (
+                    elif end is None and r.short_name_at(s, start) and (
                             (m := r.k.honorifics.match(s.keys, i)) and i + m[0] == start):  # "ông Duy", not a rank
                         short.append((s.toks[start].start, s.toks[start].text, genders.get(s.keys[i])))
                 named = {o for o, _, _ in mentions}

@@ -328,9 +328,8 @@ class BodyRegistry:
                 proper = k.places.match(keys, i) or k.bodies.match(keys, i)
                 level = k.admin_levels.match(keys, i)
                 kind = (km := k.org_kinds.match(keys, i)) is not None and km[0] == m[0]
-                nxt = self._casing.match(keys, i + m[0]) if i + m[0] < len(keys) else None
-                nested = kind and nxt is not None and not k.org_kinds.match(keys, i + m[0]) \
-                    and not k.admin_levels.match(keys, i + m[0])
+                nested = kind and i + m[0] < len(keys) and self._casing.match(keys, i + m[0]) is not None \
+                    and not k.org_kinds.match(keys, i + m[0]) and not k.admin_levels.match(keys, i + m[0])
                 lowered = running and not (proper and proper[0] == m[0]) and not level \
                     and not (kind and (m[0] > 1 or nested)) or m[0] == 1 and kind and not nested and i > 0 \
                     and out[-1].islower() and (keys[i - 1], keys[i]) in k.org_bigrams  # "dự phòng", not "Phòng"
